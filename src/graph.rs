@@ -1,0 +1,1 @@
+//! The pipeline graph: entities from all documents merged by alias, over petgraph, with newtype ids.
