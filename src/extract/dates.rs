@@ -1,0 +1,275 @@
+//! Date expressions (`October 27, 2011`, `in September`, `4Q 2011`, `2Q FY2014`, `early 2012`, `this quarter`) found in a sentence and resolved against the report date.
+
+use crate::model::FuzzyDate;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What dates are resolved against: the document's report date and the
+/// month its fiscal year ends (12 when unknown: fiscal = calendar).
+#[derive(Debug, Clone, Copy)]
+pub struct DateContext {
+    /// The report date; `None` leaves relative expressions unresolved.
+    pub report: Option<NaiveDate>,
+    /// Month (1–12) in which the fiscal year ends.
+    pub fiscal_year_end_month: u32,
+}
+
+/// A date expression found in text: byte range within the searched string,
+/// and the resolved date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// The resolved date.
+    pub date: FuzzyDate,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pat = format!(
+        r"(?x)
+        (?P<mdy>\b(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)\b)
+      | (?P<my>\b(?P<m2>{MONTHS}),?\s+(?:of\s+)?(?P<y2>(?:19|20)\d\d)\b)
+      | (?P<qfy>\b(?P<q3>[1-4])Q\s*(?:FY|fiscal\s+(?:year\s+)?)\s*'?(?P<y3>(?:19|20)?\d\d)\b)
+      | (?P<fyq>\b(?P<qw4>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+company's\s+)?(?:fiscal\s+(?:year\s+)?|FY\s*)(?P<y4>(?:19|20)\d\d)\b)
+      | (?P<fyq2>\b(?P<qw9>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:company's\s+)?(?P<y9>(?:19|20)\d\d)\s+fiscal\s+year\b)
+      | (?P<q>\b(?:(?P<q5>[1-4])Q|Q(?P<q5b>[1-4]))\s*'?(?P<y5>(?:19|20)\d\d)\b)
+      | (?P<qw>\b(?P<qw6>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:calendar\s+(?:year\s+)?)?(?P<y6>(?:19|20)\d\d)\b)
+      | (?P<h>\b(?:(?P<h7>[12])H|H(?P<h7b>[12]))\s*(?P<y7>(?:19|20)\d\d)?\b)
+      | (?P<hw>\b(?P<hw8>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?P<y8>(?:19|20)\d\d)\b)
+      | (?P<rel>\b(?P<rw>early|mid|late|end\s+of|year-end|the\s+end\s+of|beginning\s+of|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[-\s]+(?P<y10>(?:19|20)\d\d)\b)
+      | (?P<inm>\b(?:in|since|during|through|by)\s+(?:early\s+|late\s+|mid-)?(?P<m11>January|February|March|April|May|June|July|August|September|October|November|December)\b)
+      | (?P<thisq>\bthis\s+quarter\b|\bthe\s+current\s+quarter\b)
+      | (?P<thisy>\bthis\s+year\b|\bby\s+(?:the\s+)?(?:end\s+of\s+the\s+)?year[-\s]end\b|\bby\s+the\s+end\s+of\s+(?:the|this)\s+year\b|\blater\s+this\s+year\b)
+      | (?P<backhalf>\b(?:back|second|latter)\s+half\s+of\s+(?:this|the)\s+year\b)
+      | (?P<midyear>\b(?:by\s+)?mid-year\b|\bthis\s+summer\b)
+      | (?P<nexty>\bnext\s+year\b)
+      | (?P<today>\btoday\b|\bthis\s+week\b|\bearlier\s+this\s+(?:month|week)\b|\bthis\s+month\b)
+      | (?P<fy>\b(?:FY|fiscal\s+(?:year\s+)?)\s*(?P<y12>(?:19|20)\d\d)\b)
+      | (?P<y>\b(?:in|by|during|of|for|since|through|until|from)\s+(?P<y13>(?:19|20)\d\d)\b)
+    "
+    );
+    Regex::new(&pat).expect("static date regex")
+});
+
+fn month_num(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let m = match s.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn ordinal(s: &str) -> Option<u32> {
+    match s.to_ascii_lowercase().as_str() {
+        "first" | "1st" => Some(1),
+        "second" | "2nd" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        _ => None,
+    }
+}
+
+fn year(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    Some(if y < 100 { 2000 + y } else { y })
+}
+
+impl DateContext {
+    /// Converts fiscal quarter `q` of fiscal year `fy` to a calendar quarter,
+    /// using the fiscal year end month (fiscal year `fy` ends in that month of `fy`).
+    ///
+    /// # Example
+    /// ```
+    /// use pipegraph::extract::dates::DateContext;
+    /// use pipegraph::model::FuzzyDate;
+    /// let ctx = DateContext { report: None, fiscal_year_end_month: 6 };
+    /// // Q2 of the fiscal year ending June 2014 is October–December 2013.
+    /// assert_eq!(ctx.fiscal_quarter(2014, 2), FuzzyDate::Quarter(2013, 4));
+    /// ```
+    pub fn fiscal_quarter(&self, fy: i32, q: u32) -> FuzzyDate {
+        let end = self.fiscal_year_end_month.clamp(1, 12) as i32;
+        // First month of the fiscal year, as months since year 0.
+        let start = fy * 12 + end; // month index (0-based) of the month after the end, one year earlier
+        let first = start - 12 + 3 * (q.clamp(1, 4) as i32 - 1);
+        let y = first.div_euclid(12);
+        let m = first.rem_euclid(12) as u32 + 1;
+        if m % 3 == 1 {
+            FuzzyDate::Quarter(y, m.div_ceil(3))
+        } else {
+            FuzzyDate::Month(y, m)
+        }
+    }
+
+    fn report_ym(&self) -> Option<(i32, u32)> {
+        self.report.map(|d| (d.year(), d.month()))
+    }
+
+    /// Finds and resolves every date expression in `text`, left to right,
+    /// without overlaps. Relative expressions need a report date; without one
+    /// they are skipped.
+    pub fn find(&self, text: &str) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        for c in DATE_RE.captures_iter(text) {
+            let Some(whole) = c.get(0) else { continue };
+            let g = |n: &str| c.name(n).map(|m| m.as_str());
+            let date = if g("mdy").is_some() {
+                let (m, d, y) = (month_num(g("m1").unwrap_or("")), g("d1"), g("y1"));
+                match (m, d.and_then(|d| d.parse().ok()), y.and_then(year)) {
+                    (Some(m), Some(d), Some(y)) if NaiveDate::from_ymd_opt(y, m, d).is_some() => {
+                        Some(FuzzyDate::Day(y, m, d))
+                    }
+                    (Some(m), _, Some(y)) => Some(FuzzyDate::Month(y, m)),
+                    _ => None,
+                }
+            } else if g("my").is_some() {
+                match (month_num(g("m2").unwrap_or("")), g("y2").and_then(year)) {
+                    (Some(m), Some(y)) => Some(FuzzyDate::Month(y, m)),
+                    _ => None,
+                }
+            } else if g("qfy").is_some() {
+                let q = g("q3").and_then(|q| q.parse().ok()).unwrap_or(1);
+                g("y3").and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+            } else if g("fyq").is_some() || g("fyq2").is_some() {
+                let q = g("qw4").or(g("qw9")).and_then(ordinal).unwrap_or(1);
+                g("y4").or(g("y9")).and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+            } else if g("q").is_some() {
+                let q: u32 = g("q5").or(g("q5b")).and_then(|q| q.parse().ok()).unwrap_or(1);
+                g("y5").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            } else if g("qw").is_some() {
+                let q = g("qw6").and_then(ordinal).unwrap_or(1);
+                g("y6").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            } else if g("h").is_some() {
+                let h: u32 = g("h7").or(g("h7b")).and_then(|h| h.parse().ok()).unwrap_or(1);
+                match g("y7").and_then(year) {
+                    Some(y) => Some(FuzzyDate::Half(y, h)),
+                    None => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, h)),
+                }
+            } else if g("hw").is_some() {
+                let h = g("hw8").and_then(ordinal).unwrap_or(1);
+                g("y8").and_then(year).map(|y| FuzzyDate::Half(y, h))
+            } else if g("rel").is_some() {
+                let w = g("rw").unwrap_or("").to_ascii_lowercase();
+                g("y10").and_then(year).map(|y| {
+                    if w.starts_with("early") || w.starts_with("beginning") || w.starts_with("mid") {
+                        FuzzyDate::Half(y, 1)
+                    } else if w.starts_with("spring") {
+                        FuzzyDate::Quarter(y, 2)
+                    } else if w.starts_with("summer") {
+                        FuzzyDate::Quarter(y, 3)
+                    } else if w.starts_with("fall") || w.starts_with("autumn") {
+                        FuzzyDate::Quarter(y, 4)
+                    } else if w.starts_with("winter") {
+                        FuzzyDate::Quarter(y, 1)
+                    } else if w.starts_with("late") {
+                        FuzzyDate::Half(y, 2)
+                    } else {
+                        FuzzyDate::Quarter(y, 4)
+                    }
+                })
+            } else if g("inm").is_some() {
+                // The latest such month not after the report month.
+                match (month_num(g("m11").unwrap_or("")), self.report_ym()) {
+                    (Some(m), Some((ry, rm))) => {
+                        let y = if m <= rm { ry } else { ry - 1 };
+                        Some(FuzzyDate::Month(y, m))
+                    }
+                    _ => None,
+                }
+            } else if g("thisq").is_some() {
+                self.report_ym()
+                    .map(|(y, m)| FuzzyDate::Quarter(y, m.div_ceil(3)))
+            } else if g("thisy").is_some() {
+                self.report_ym().map(|(y, _)| {
+                    if whole.as_str().contains("end") {
+                        FuzzyDate::Quarter(y, 4)
+                    } else {
+                        FuzzyDate::Year(y)
+                    }
+                })
+            } else if g("backhalf").is_some() {
+                self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 2))
+            } else if g("midyear").is_some() {
+                self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 1))
+            } else if g("nexty").is_some() {
+                self.report_ym().map(|(y, _)| FuzzyDate::Year(y + 1))
+            } else if g("today").is_some() {
+                self.report_ym().map(|(y, m)| FuzzyDate::Month(y, m))
+            } else if g("fy").is_some() {
+                // A whole fiscal year: its calendar year when fiscal = calendar,
+                // else the year in which it ends.
+                g("y12").and_then(year).map(FuzzyDate::Year)
+            } else if g("y").is_some() {
+                g("y13").and_then(year).map(FuzzyDate::Year)
+            } else {
+                None
+            };
+            if let Some(date) = date {
+                out.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    date,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(report: &str, fye: u32, text: &str, expect: &[&str]) {
+        let ctx = DateContext {
+            report: NaiveDate::parse_from_str(report, "%Y-%m-%d").ok(),
+            fiscal_year_end_month: fye,
+        };
+        let got: Vec<String> = ctx.find(text).iter().map(|d| d.date.to_string()).collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn absolute_dates() {
+        check("2011-10-27", 12, "On October 27, 2011, the company said", &["2011-10-27"]);
+        check("2011-10-27", 12, "began in October 2011, triggering", &["2011-10"]);
+        check("2011-10-27", 12, "data in 1Q 2012 and Q4 2011", &["2012-Q1", "2011-Q4"]);
+        check("2011-10-27", 12, "in the fourth quarter of 2011", &["2011-Q4"]);
+        check("2014-01-31", 12, "enrolling in 1H 2014 and report in 2H 2014", &["2014-H1", "2014-H2"]);
+        check("2014-01-31", 12, "at a meeting in mid-2014", &["2014-H1"]);
+        check("2011-10-27", 12, "on track to begin in early 2012", &["2012-H1"]);
+        check("2014-01-31", 12, "results in late 2015", &["2015-H2"]);
+    }
+
+    #[test]
+    fn relative_dates_use_the_report_date() {
+        check("2011-10-27", 12, "Roche initiated a Phase III trial in September for", &["2011-09"]);
+        check("2014-01-31", 12, "entered the clinic in November, we believe", &["2013-11"]);
+        check("2011-10-27", 12, "Phase I testing is expected to begin this quarter.", &["2011-Q4"]);
+        check("2014-01-31", 12, "by year-end", &["2014-Q4"]);
+    }
+
+    #[test]
+    fn fiscal_quarters_become_calendar_quarters() {
+        // Fiscal year ends June 30: 2Q FY2014 is October–December 2013.
+        check("2014-01-31", 6, "quarter ended December 31, 2013 (2Q FY2014)", &["2013-12-31", "2013-Q4"]);
+        check("2008-01-31", 6, "for the second quarter of fiscal 2008 was", &["2007-Q4"]);
+        check("2008-01-31", 12, "in the second quarter of fiscal 2008", &["2008-Q2"]);
+    }
+}

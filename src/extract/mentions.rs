@@ -1,0 +1,788 @@
+//! Surface mentions in one sentence: compound names (code, nonproprietary, brand, conjugate), organization names, targets, phases with their cue words, and money amounts.
+
+use super::lexicon::{self, ADC_PAYLOADS, LEXICON};
+use crate::model::{Phase, name_key};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What shape a compound name has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameShape {
+    /// A code name: letters and digits (`ABC-123`, `BAY 94-9343`).
+    Code,
+    /// A nonproprietary (INN/USAN) name by stem (`zelenirstat`).
+    Nonproprietary,
+    /// A brand name marked `®`/`™` (`Kadcyla®`).
+    Brand,
+    /// An antibody–payload name (`huN901-DM1`).
+    Conjugate,
+    /// A name known only because a cue made it an alias of another.
+    Alias,
+}
+
+/// A found mention: byte range within the searched string and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<T> {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What was found.
+    pub what: T,
+}
+
+// ---------------------------------------------------------------- compounds
+
+/// Code names: a 2–6 letter prefix, an optional hyphen or space, 2–8 digits,
+/// an optional `-digits` part and one optional trailing letter.
+static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][A-Za-z]{0,4}[A-Z])([-‑ ]?)(\d{2,8})(?:-(\d{1,6}))?([A-Za-z])?\b")
+        .expect("static regex")
+});
+
+/// Conjugate names `<antibody>-<payload>` (`huC242-DM4`, `T-DM1`).
+static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let payloads: Vec<String> = ADC_PAYLOADS.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!(
+        r"\b([A-Za-z][A-Za-z0-9]*)-(?:{})\b",
+        payloads.join("|")
+    ))
+    .expect("static regex")
+});
+
+/// Words that end in an INN stem, optionally with a conjugate second word
+/// (`trastuzumab emtansine`) and a prefix (`ado-`, `fam-`).
+static INN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let second = lexicon::CONJUGATE_SECOND_WORDS.join("|");
+    Regex::new(&format!(
+        r"\b((?:ado-|fam-)?[A-Za-z][a-z]{{5,}}(?:-[a-z]{{3,}})?)(\s+(?:{second}))?\b"
+    ))
+    .expect("static regex")
+});
+
+/// Brand names: a capitalized word right before `®` or `™`.
+static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))").expect("static regex")
+});
+
+/// Prefixes of alphanumeric tokens that are never compounds: forms, filings,
+/// fiscal periods, registries, conferences, units, regions, trial ids.
+const NOT_CODE_PREFIXES: &[&str] = &[
+    "ITEM", "FORM", "RULE", "EX", "FY", "NCT", "CFR", "COVID", "SARS", "SEC", "ISIN", "ZIP",
+    "TEL", "FAX", "USD", "EUR", "CHF", "GBP", "JPY", "CAD", "AUD", "US", "USA", "ASH", "ASCO",
+    "AACR", "ESMO", "SABCS", "EHA", "DOD", "IRS", "EIN", "CIK", "FDA", "EMA", "NASDAQ",
+    "NYSE", "AMEX", "TSX", "ASX", "SIC", "ADC", "ADCS", "MM", "AML", "CLL", "ALL", "NSCLC",
+    "SCLC", "DLBCL", "MBC", "BC", "PFS", "OS", "ORR", "DCR", "CR", "PR", "SD", "PD", "Q",
+    "H", "QTR", "CEO", "CFO", "CMO", "COO", "EVP", "SVP", "VP", "PHASE", "STUDY", "TRIAL",
+    "COHORT", "PART", "ARM", "DAY", "DAYS", "WEEK", "WEEKS", "MONTH", "YEAR", "YEARS",
+    "NOTE", "NOTES", "TABLE", "PAGE", "ANNEX", "SCHEDULE", "EXHIBIT", "SECTION", "ARTICLE",
+    "MAY", "JUNE", "JULY", "MARCH", "APRIL", "JAN", "FEB", "MAR", "APR", "JUN", "JUL",
+    "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AM", "PM", "ET", "EST", "EDT", "PST", "GMT",
+    "UTC", "CET", "MG", "KG", "ML", "GY", "MA", "CA", "NY", "NJ", "TX", "PA", "MD", "DE",
+    "NV", "WA", "IL", "FL", "GA", "NC", "CT", "CO", "MN", "OH", "MI", "UT", "AZ", "OR",
+    "SUITE", "STE", "BOX", "PO", "ROOM", "FLOOR", "UNIT", "BLDG", "CD", "HER", "IL", "TLR",
+    "JAK", "CDK", "FGFR", "VEGFR", "HLA", "IGG", "MRNA", "HPV", "HIV", "HBV", "HCV", "CMV",
+    "EBV", "RSV", "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR",
+    "ERBB", "FOLR", "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR",
+    "CXCR", "APOC", "SOD", "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP",
+    "GMP", "ISO", "IPO", "ATM", "SPAC", "ADR", "ADS", "LLC", "INC", "CORP", "NO", "NUMBER",
+    "VERSION", "APPENDIX", "FIGURE", "FIG", "REF", "TOP", "UP", "AGE", "AGES", "GRADE",
+    "STAGE", "LEVEL", "SIZE", "TYPE", "CLASS", "SERIES", "ROUND", "TRANCHE", "WARRANT",
+    "LOT", "BATCH", "PATENT", "PCT", "EP", "WO", "JP", "CN", "KR", "DA", "IND", "NDA", "BLA",
+    "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT", "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
+];
+
+/// True for text that looks like a code name but is a year-like number after
+/// a conference or region (`ASCO 2024`), a zip code (`MA 02451`) or the like.
+fn code_is_excluded(prefix: &str, sep: &str, digits: &str, tail: Option<&str>) -> bool {
+    let up = prefix.to_ascii_uppercase();
+    if NOT_CODE_PREFIXES.contains(&up.as_str()) {
+        return true;
+    }
+    // Mixed-case prefixes ("Study 003", "Phase 2") are words, not codes,
+    // unless they have an inner capital (`huN`) which the conjugate rule handles.
+    if prefix.chars().skip(1).any(|c| c.is_ascii_lowercase()) {
+        return true;
+    }
+    if sep == " " {
+        // "AMG 510" yes; "ASCO 2024" (a year), "MA 02451" (a zip code) no.
+        if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+            return true;
+        }
+        if digits.len() == 5 && prefix.len() == 2 {
+            return true;
+        }
+        if digits.len() > 6 {
+            return true;
+        }
+    }
+    // Target gene symbols with digits (CD19, FOLR1) are targets, not codes.
+    let joined = format!("{prefix}{digits}");
+    if LEXICON.target_by_key.contains_key(&name_key(&joined)) {
+        return true;
+    }
+    let _ = tail;
+    false
+}
+
+/// Finds compound-name candidates in `s`, left to right, without overlaps.
+///
+/// # Example
+/// ```
+/// use pipegraph::extract::mentions::{find_compounds, NameShape};
+/// let s = "Bayer's BAY 94-9343 and zelenirstat (PCLX-001) but not CD19 or Form 8-K.";
+/// let got: Vec<(&str, NameShape)> = find_compounds(s).iter().map(|f| (&s[f.start..f.end], f.what)).collect();
+/// assert_eq!(got, [("BAY 94-9343", NameShape::Code), ("zelenirstat", NameShape::Nonproprietary), ("PCLX-001", NameShape::Code)]);
+/// ```
+pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
+    let mut out: Vec<Found<NameShape>> = Vec::new();
+    for m in CONJ_RE.find_iter(s) {
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            what: NameShape::Conjugate,
+        });
+    }
+    for c in CODE_RE.captures_iter(s) {
+        let (Some(whole), Some(prefix), Some(sep), Some(digits)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if code_is_excluded(
+            prefix.as_str(),
+            sep.as_str(),
+            digits.as_str(),
+            c.get(5).map(|m| m.as_str()),
+        ) {
+            continue;
+        }
+        // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
+        let after = s.get(whole.end()..).unwrap_or("");
+        if after.starts_with('.') && after.get(1..2).is_some_and(|c| c.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        out.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            what: NameShape::Code,
+        });
+    }
+    for c in INN_RE.captures_iter(s) {
+        let (Some(whole), Some(first)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let w = first.as_str();
+        let base = w
+            .strip_prefix("ado-")
+            .or_else(|| w.strip_prefix("fam-"))
+            .unwrap_or(w);
+        // A capitalized word is an INN only at a sentence or heading start
+        // or with a conjugate second word; brands are found by ® instead.
+        let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
+        if !lexicon::is_inn_word(base) {
+            continue;
+        }
+        if lexicon::CONJUGATE_SECOND_WORDS.contains(&base.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        if capital && c.get(2).is_none() {
+            let before = s.get(..whole.start()).unwrap_or("").trim_end();
+            let at_start = before.is_empty()
+                || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])
+                || before.chars().rev().take_while(|c| !c.is_whitespace()).count() == 0;
+            if !at_start {
+                continue;
+            }
+        }
+        out.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            what: NameShape::Nonproprietary,
+        });
+    }
+    for c in BRAND_RE.captures_iter(s) {
+        let Some(name) = c.get(1) else { continue };
+        // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
+        let after = s.get(c.get(0).map_or(name.end(), |m| m.end())..).unwrap_or("");
+        let next_word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(
+            next_word.as_str(),
+            "technology" | "technologies" | "platform" | "platforms" | "system" | "systems"
+                | "device" | "devices" | "assay" | "test" | "program" | "software" | "is"
+        ) && next_word != "is"
+        {
+            continue;
+        }
+        let text = name.as_str();
+        if LEXICON.not_org.contains(&name_key(text)) || LEXICON.company_by_key.contains_key(&name_key(text)) {
+            continue;
+        }
+        out.push(Found {
+            start: name.start(),
+            end: name.end(),
+            what: NameShape::Brand,
+        });
+    }
+    dedup_overlaps(out)
+}
+
+/// Sorts by start and drops any mention overlapping an earlier, longer one.
+fn dedup_overlaps<T: Clone>(mut v: Vec<Found<T>>) -> Vec<Found<T>> {
+    v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Found<T>> = Vec::with_capacity(v.len());
+    for f in v {
+        if let Some(last) = out.last() {
+            if f.start < last.end {
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- organizations
+
+/// Capitalized name followed by a legal or industry suffix
+/// (`CytomX Therapeutics, Inc.`, `Biotest AG`, `Acme Pharmaceuticals`).
+static ORG_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b((?:[A-Z][A-Za-z0-9&'’.-]*(?:\s+(?:of|and|&|de|la|du|the)\b)?\s+){0,4}
+        (?:[A-Z][A-Za-z0-9&'’.-]*)
+        (?:\s+(?:Pharmaceuticals?|Therapeutics|Biosciences|Biotherapeutics|Oncology|Biologics|Biotech|Biotechnology|Biopharma|BioPharma|Biopharmaceuticals|Pharma|Bio|Genetics|Medicines|Sciences|Laboratories|Labs|HealthCare|Healthcare|Health|Holdings|Group|Immunotherapeutics|Vaccines|Diagnostics|Medical))?
+        (?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|AG|GmbH|plc|PLC|S\.A\.?|SA|N\.V\.?|NV|ApS|A/S|AB|ASA|Oyj|SE|S\.p\.A\.?|K\.K\.|KK|LLC|L\.L\.C\.|LP|L\.P\.|Co\.,?\s+Ltd\.?|Co\.?|B\.V\.?|Pty\.?\s+Ltd\.?|S\.r\.l\.?|SAS)\b\.?
+          |\s+(?:Pharmaceuticals?|Therapeutics|Biosciences|Biotherapeutics|Biologics|Biopharma|BioPharma|Biopharmaceuticals|Pharma|Immunotherapeutics)\b))
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Legal suffixes removed from display names.
+static LEGAL_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|AG|GmbH|plc|PLC|S\.A\.?|SA|N\.V\.?|NV|ApS|A/S|AB|ASA|Oyj|SE|S\.p\.A\.?|K\.K\.|KK|LLC|L\.L\.C\.|LP|L\.P\.|Co\.,?\s+Ltd\.?|Co\.?|B\.V\.?|Pty\.?\s+Ltd\.?|S\.r\.l\.?|SAS)\.?$")
+        .expect("static regex")
+});
+
+/// Removes a trailing legal suffix: `"CytomX Therapeutics, Inc."` → `"CytomX Therapeutics"`.
+pub fn strip_legal_suffix(name: &str) -> &str {
+    let t = name.trim();
+    match LEGAL_SUFFIX_RE.find(t) {
+        Some(m) if m.start() > 0 => t.get(..m.start()).unwrap_or(t).trim_end_matches(','),
+        _ => t,
+    }
+}
+
+/// Words that never start an organization name found by suffix.
+const NOT_ORG_START: &[&str] = &[
+    "The", "A", "An", "Our", "Its", "Their", "This", "These", "Those", "In", "On", "At", "For",
+    "With", "By", "From", "To", "And", "Or", "Of", "As", "If", "When", "While", "Such",
+    "Other", "All", "Each", "Both", "Any", "Certain", "About", "Contact", "Contacts",
+    "Media", "Investors", "Investor", "Source", "Exhibit", "Item", "Form", "Press", "Phase",
+    "Pursuant", "Date", "Signature", "Signatures", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.",
+    "Mrs", "Mrs.", "Prof", "Prof.", "Today", "Forward-Looking", "Forward", "Safe", "Under",
+    "Following", "After", "Before", "During", "Recent", "New", "Novel",
+];
+
+/// Finds organization names by legal or industry suffix in `s`.
+/// Leading articles and sentence-initial words are trimmed off.
+pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
+    let mut out = Vec::new();
+    for m in ORG_SUFFIX_RE.find_iter(s) {
+        let mut start = m.start();
+        let mut text = m.as_str();
+        // Trim leading non-name words ("The", "Today", ...).
+        loop {
+            let first: &str = text.split_whitespace().next().unwrap_or("");
+            let first_clean = first.trim_end_matches([',', '.']);
+            if text.split_whitespace().count() > 1
+                && (NOT_ORG_START.contains(&first_clean) || first.ends_with(',') && !first_clean.is_empty() && text.len() > first.len() + 4 && false)
+            {
+                let skip = text.find(first).unwrap_or(0) + first.len();
+                let rest = text.get(skip..).unwrap_or("");
+                let trimmed = rest.trim_start();
+                start += skip + (rest.len() - trimmed.len());
+                text = trimmed;
+            } else {
+                break;
+            }
+        }
+        let display = strip_legal_suffix(text);
+        if display.is_empty() || display.split_whitespace().count() > 6 {
+            continue;
+        }
+        // A bare legal suffix match on a single generic word ("Company Inc") is unlikely; keep.
+        if LEXICON.not_org.contains(&name_key(display)) {
+            continue;
+        }
+        out.push(Found {
+            start,
+            end: start + text.len(),
+            what: text.to_string(),
+        });
+    }
+    out
+}
+
+/// Aho-Corasick over lexicon company names and variants, case-sensitive,
+/// whole words.
+static COMPANY_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut pats = Vec::new();
+    let mut idx = Vec::new();
+    for (i, c) in lexicon::COMPANIES.iter().enumerate() {
+        pats.push(c.name.to_string());
+        idx.push(i);
+        for v in c.variants {
+            pats.push((*v).to_string());
+            idx.push(i);
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&pats)
+        .expect("static automaton");
+    (ac, idx)
+});
+
+/// Finds lexicon companies in `s`: (range, index into [`lexicon::COMPANIES`]).
+pub fn find_lexicon_companies(s: &str) -> Vec<Found<usize>> {
+    let (ac, idx) = &*COMPANY_AC;
+    let mut out = Vec::new();
+    for m in ac.find_iter(s) {
+        if !word_bounded(s, m.start(), m.end()) {
+            continue;
+        }
+        if let Some(&i) = idx.get(m.pattern().as_usize()) {
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: i,
+            });
+        }
+    }
+    out
+}
+
+/// True when `s[start..end]` is not glued to letters or digits on either side.
+pub fn word_bounded(s: &str, start: usize, end: usize) -> bool {
+    let before = s.get(..start).and_then(|b| b.chars().next_back());
+    let after = s.get(end..).and_then(|a| a.chars().next());
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+// ---------------------------------------------------------------- targets
+
+/// CD antigens, interleukins and lexicon targets with their cue forms.
+static CD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(CD\d{1,3}[a-z]?|IL-\d{1,2}[A-Z]?(?:R|Rα)?|HER[23]|Claudin[\s-]?18\.2|CLDN18\.2)").expect("static regex")
+});
+
+static TARGET_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut pats = Vec::new();
+    let mut idx = Vec::new();
+    for (i, t) in lexicon::TARGETS.iter().enumerate() {
+        pats.push(t.name.to_string());
+        idx.push(i);
+        for a in t.aliases {
+            pats.push((*a).to_string());
+            idx.push(i);
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&pats)
+        .expect("static automaton");
+    (ac, idx)
+});
+
+/// A target name found in text: canonical name and its aliases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetName {
+    /// Canonical name.
+    pub name: String,
+    /// Aliases (lexicon aliases plus the surface form).
+    pub aliases: Vec<String>,
+}
+
+/// Finds target names in `s`: CD antigens and interleukins by pattern,
+/// others from the lexicon (case-sensitive, whole words; lowercase
+/// spelled-out names like `folate receptor alpha` included).
+pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
+    let mut out = Vec::new();
+    for m in CD_RE.find_iter(s) {
+        // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
+        let name = m.as_str().to_string();
+        let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
+            Some(&i) => {
+                let t = lexicon::TARGETS.get(i);
+                (
+                    t.map_or(name.clone(), |t| t.name.to_string()),
+                    t.map_or(vec![], |t| t.aliases.iter().map(|a| a.to_string()).collect()),
+                )
+            }
+            None => (name, vec![]),
+        };
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            what: TargetName { name, aliases },
+        });
+    }
+    let (ac, idx) = &*TARGET_AC;
+    for m in ac.find_iter(s) {
+        // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
+        // before, require a boundary.
+        let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+        if before.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let after = s.get(m.end()..).unwrap_or("");
+        let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
+        if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
+            // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
+            if !(after.starts_with('i') && !after.get(1..2).is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
+                || after.starts_with("is ") || after.starts_with("is)") || after.starts_with("is,"))
+            {
+                continue;
+            }
+        }
+        let Some(t) = idx.get(m.pattern().as_usize()).and_then(|&i| lexicon::TARGETS.get(i)) else {
+            continue;
+        };
+        // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
+        if m.end() - m.start() <= 2 && t.name.len() > 2 {
+            continue;
+        }
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            what: TargetName {
+                name: t.name.to_string(),
+                aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
+            },
+        });
+    }
+    dedup_overlaps(out)
+}
+
+/// Cue patterns that tie a target to a compound: `X-targeting`, `anti-X`,
+/// `X-expressing`, `X-positive`, `X+`, `X inhibitor`, `targeting X`,
+/// `directed against X`, `binds X`. Returns true when the target mention at
+/// `start..end` of `s` stands in such a cue.
+pub fn target_cue(s: &str, start: usize, end: usize) -> bool {
+    let before = s.get(..start).unwrap_or("").to_ascii_lowercase();
+    let after = s.get(end..).unwrap_or("").to_ascii_lowercase();
+    let after = after.trim_start_matches(')');
+    let b = before.trim_end();
+    after.starts_with("-targeting")
+        || after.starts_with(" targeting")
+        || after.starts_with("-targeted")
+        || after.starts_with("-directed")
+        || after.starts_with("-expressing")
+        || after.starts_with("expressing")
+        || after.starts_with(" expressing")
+        || after.starts_with("-positive")
+        || after.starts_with(" positive")
+        || after.starts_with("+")
+        || after.starts_with(" inhibitor")
+        || after.starts_with("-inhibitor")
+        || after.starts_with(" antagonist")
+        || after.starts_with(" agonist")
+        || after.starts_with(" degrader")
+        || after.starts_with(" antibod")
+        || after.starts_with(" bispecific")
+        || after.starts_with(" adc")
+        || after.starts_with(" car-t")
+        || after.starts_with(" blocker")
+        || after.starts_with(" inhibition")
+        || after.starts_with(" modulator")
+        || after.starts_with("i ")
+        || after.starts_with("is ")
+        || after.starts_with("i,")
+        || after.starts_with("i)")
+        || after.starts_with(" (")
+        || before.ends_with("anti-")
+        || b.ends_with("targeting")
+        || b.ends_with("targets")
+        || b.ends_with("target")
+        || b.ends_with("against")
+        || b.ends_with("binds")
+        || b.ends_with("binds to")
+        || b.ends_with("inhibits")
+        || b.ends_with("blocks")
+        || b.ends_with("selective")
+}
+
+// ---------------------------------------------------------------- phases
+
+static PHASE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \bphase[\s-]*(?P<a>iii|ii|iv|i|[1-4])(?P<as>[ab])?
+        (?:\s*(?:/|-|\sto\s)\s*(?:phase\s*)?(?P<b>iii|ii|i|[1-3])(?P<bs>[ab])?)?\b
+      | (?P<fih>\bfirst[-\s]in[-\s](?:human|man|patient)s?\b)
+      | (?P<ind>\bIND\b(?:-enabling)?|\binvestigational\s+new\s+drug\b|\bclinical\s+trial\s+application\b|\bCTA\b)
+      | (?P<filed>\b(?:s?BLA|s?NDA|MAA|marketing\s+authori[sz]ation\s+application|new\s+drug\s+application|biologics\s+license\s+application)\b|\bapply\b[^.;]{0,40}?\b(?:marketing\s+)?approval\b|\bto\s+apply\b|\bregulatory\s+(?:submission|filing)s?\b)
+      | (?P<approved>\b(?:approved|approval)\b)
+      | (?P<clinic>\b(?:into|entered|enter|entering|enters)\s+(?:the\s+)?clinic\b|\bclinical\s+(?:testing|development|trials?|stage|studies|study|evaluation)\b|\bin\s+the\s+clinic\b)
+      | (?P<disc>\bdiscontinu\w*|\bterminat\w*\s+(?:the\s+)?(?:development|program|trial|study)|\bcease\w*\s+development|\bhalt\w*\s+development)
+      | (?P<preclin>\bpre-?clinical\b)
+    ",
+    )
+    .expect("static regex")
+});
+
+/// What a phase mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseWord {
+    /// An explicit phase.
+    Phase(Phase),
+    /// Clinical testing with no phase named (Phase I when it starts).
+    Clinic,
+    /// A discontinuation cue.
+    Discontinued,
+    /// The word "approved"/"approval" (needs more context).
+    Approval,
+    /// `preclinical`.
+    Preclinical,
+}
+
+fn roman(s: &str) -> u8 {
+    match s.to_ascii_lowercase().as_str() {
+        "i" | "1" => 1,
+        "ii" | "2" => 2,
+        "iii" | "3" => 3,
+        "iv" | "4" => 4,
+        _ => 0,
+    }
+}
+
+/// Finds phase mentions in `s`.
+///
+/// `Phase 1b/2` → Phase I/II; `Phase IIa` → Phase II; `Phase 2/3` → Phase II/III;
+/// `first-in-human` → Phase I; `IND`, `CTA` → IND; `BLA`, `NDA`, `MAA`,
+/// `apply for marketing approval` → Filed.
+pub fn find_phases(s: &str) -> Vec<Found<PhaseWord>> {
+    let mut out = Vec::new();
+    for c in PHASE_RE.captures_iter(s) {
+        let Some(whole) = c.get(0) else { continue };
+        let w = if let Some(a) = c.name("a") {
+            let a = roman(a.as_str());
+            let b = c.name("b").map(|b| roman(b.as_str()));
+            let p = match (a, b) {
+                (1, Some(2)) | (1, Some(3)) => Phase::PhaseI2,
+                (2, Some(3)) => Phase::PhaseII3,
+                (1, _) => Phase::PhaseI,
+                (2, _) => Phase::PhaseII,
+                (3, _) => Phase::PhaseIII,
+                (4, _) => Phase::Approved,
+                _ => continue,
+            };
+            PhaseWord::Phase(p)
+        } else if c.name("fih").is_some() {
+            PhaseWord::Phase(Phase::PhaseI)
+        } else if c.name("ind").is_some() {
+            if whole.as_str().ends_with("-enabling") {
+                PhaseWord::Preclinical
+            } else {
+                PhaseWord::Phase(Phase::Ind)
+            }
+        } else if c.name("filed").is_some() {
+            PhaseWord::Phase(Phase::Filed)
+        } else if c.name("approved").is_some() {
+            PhaseWord::Approval
+        } else if c.name("clinic").is_some() {
+            PhaseWord::Clinic
+        } else if c.name("disc").is_some() {
+            PhaseWord::Discontinued
+        } else if c.name("preclin").is_some() {
+            PhaseWord::Preclinical
+        } else {
+            continue;
+        };
+        out.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            what: w,
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------- money
+
+/// A money amount: value in units and ISO currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    /// Amount in units (not thousands or millions).
+    pub amount: f64,
+    /// ISO 4217 code.
+    pub currency: &'static str,
+}
+
+static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?P<sym>US\$|U\.S\.\s?\$|\$|€|£|¥|\b(?:USD|EUR|CHF|GBP|JPY|CAD|AUD|CNY|RMB|DKK|SEK)\s?)
+        \s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:\s*(?P<mult>million|billion|thousand|mm|mn|m|bn|b|k)\b)?
+      | (?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult2>million|billion|thousand)?\s+(?P<cur2>CHF|EUR|USD|GBP|JPY|euros?|dollars|Swiss\s+francs|pounds)\b
+    ",
+    )
+    .expect("static regex")
+});
+
+fn currency_code(s: &str) -> &'static str {
+    let t = s.trim().to_ascii_uppercase();
+    match t.as_str() {
+        "€" | "EUR" | "EURO" | "EUROS" => "EUR",
+        "£" | "GBP" | "POUNDS" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "CHF" | "SWISS FRANCS" => "CHF",
+        "CAD" => "CAD",
+        "AUD" => "AUD",
+        "CNY" | "RMB" => "CNY",
+        "DKK" => "DKK",
+        "SEK" => "SEK",
+        _ => "USD",
+    }
+}
+
+fn multiplier(s: Option<&str>) -> f64 {
+    match s.map(|s| s.to_ascii_lowercase()) {
+        Some(m) if m == "million" || m == "mm" || m == "mn" || m == "m" => 1e6,
+        Some(m) if m == "billion" || m == "bn" || m == "b" => 1e9,
+        Some(m) if m == "thousand" || m == "k" => 1e3,
+        _ => 1.0,
+    }
+}
+
+/// Finds money amounts in `s`: `$3 million`, `US$2M`, `$150,000`,
+/// `€10 million`, `EUR 26.6 million`, `222 million CHF`, `$1.5 billion`.
+///
+/// # Example
+/// ```
+/// use pipegraph::extract::mentions::find_money;
+/// let m = find_money("a $3 million milestone and EUR 26.6 million upfront");
+/// assert_eq!((m[0].what.amount, m[0].what.currency), (3e6, "USD"));
+/// assert_eq!((m[1].what.amount, m[1].what.currency), (26.6e6, "EUR"));
+/// ```
+pub fn find_money(s: &str) -> Vec<Found<Money>> {
+    let mut out = Vec::new();
+    for c in MONEY_RE.captures_iter(s) {
+        let Some(whole) = c.get(0) else { continue };
+        let (num, mult, cur) = if let Some(n) = c.name("num") {
+            (n.as_str(), c.name("mult").map(|m| m.as_str()), c.name("sym").map_or("$", |m| m.as_str()))
+        } else if let Some(n) = c.name("num2") {
+            (n.as_str(), c.name("mult2").map(|m| m.as_str()), c.name("cur2").map_or("$", |m| m.as_str()))
+        } else {
+            continue;
+        };
+        let Ok(v) = num.replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        out.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            what: Money {
+                amount: (v * multiplier(mult) * 100.0).round() / 100.0,
+                currency: currency_code(cur),
+            },
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_compounds(s: &str, expect: &[&str]) {
+        let got: Vec<&str> = find_compounds(s)
+            .iter()
+            .map(|f| s.get(f.start..f.end).unwrap_or(""))
+            .collect();
+        assert_eq!(got, expect, "{s}");
+    }
+
+    #[test]
+    fn code_names_in_many_shapes() {
+        check_compounds(
+            "MK-3475, PF-06463922, LY3009120, RG7440, TAK-788, GSK2857916, JNJ-64041757 and AMG 510.",
+            &["MK-3475", "PF-06463922", "LY3009120", "RG7440", "TAK-788", "GSK2857916", "JNJ-64041757", "AMG 510"],
+        );
+        check_compounds("Acme's CAN-2409 and ABC 123 advanced.", &["CAN-2409", "ABC 123"]);
+    }
+
+    #[test]
+    fn alphanumerics_that_are_not_compounds() {
+        check_compounds(
+            "Form 8-K, Item 2.02, EX-99.1, Rule 425, FY2014, 2Q, COVID-19, NCT04836195, CD19, HER2, IL-17, ASCO 2024, Waltham, MA 02451.",
+            &[],
+        );
+        check_compounds("the GLORA-4 trial and the EMILIA study", &[]);
+    }
+
+    #[test]
+    fn nonproprietary_and_brand_names() {
+        check_compounds(
+            "Kadcyla® (ado-trastuzumab emtansine) and oral zelenirstat with Probody™ technology.",
+            &["Kadcyla", "ado-trastuzumab emtansine", "zelenirstat"],
+        );
+        check_compounds("The peptide pipeline of kinase medicines.", &[]);
+    }
+
+    #[test]
+    fn conjugates() {
+        check_compounds("IMGN901 (huN901-DM1) and Trastuzumab-DM1 (T-DM1)", &["IMGN901", "huN901-DM1", "Trastuzumab-DM1", "T-DM1"]);
+    }
+
+    #[test]
+    fn orgs_by_suffix() {
+        let s = "Probody is a trademark of CytomX Therapeutics, Inc. The deal with Biotest AG closed.";
+        let got: Vec<String> = find_orgs_by_suffix(s).into_iter().map(|f| f.what).collect();
+        assert_eq!(got, ["CytomX Therapeutics, Inc.", "Biotest AG"]);
+        assert_eq!(strip_legal_suffix("CytomX Therapeutics, Inc."), "CytomX Therapeutics");
+    }
+
+    #[test]
+    fn phases() {
+        let s = "a Phase 1b/2 trial, Phase IIa, pivotal Phase 3, Phase II/III and an IND";
+        let got: Vec<PhaseWord> = find_phases(s).into_iter().map(|f| f.what).collect();
+        assert_eq!(
+            got,
+            [
+                PhaseWord::Phase(Phase::PhaseI2),
+                PhaseWord::Phase(Phase::PhaseII),
+                PhaseWord::Phase(Phase::PhaseIII),
+                PhaseWord::Phase(Phase::PhaseII3),
+                PhaseWord::Phase(Phase::Ind)
+            ]
+        );
+    }
+
+    #[test]
+    fn money() {
+        let got: Vec<(f64, &str)> = find_money("US$2M, $150,000, €10 million, 222 million CHF, $1.5 billion, \\$5.0 million")
+            .into_iter()
+            .map(|f| (f.what.amount, f.what.currency))
+            .collect();
+        assert_eq!(
+            got,
+            [(2e6, "USD"), (150000.0, "USD"), (1e7, "EUR"), (2.22e8, "CHF"), (1.5e9, "USD"), (5e6, "USD")]
+        );
+    }
+
+    #[test]
+    fn targets_with_cues() {
+        let s = "This CD138-targeting ADC and folate receptor α (FRα)-positive cancers";
+        let got: Vec<String> = find_targets(s).into_iter().map(|f| f.what.name).collect();
+        assert_eq!(got, ["CD138", "FOLR1", "FOLR1"]);
+    }
+}

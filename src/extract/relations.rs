@@ -1,0 +1,1653 @@
+//! The extraction passes: entity building (alias cues, organization folding) and per-sentence relations (targets, partnerships, phase events, payments) with section context.
+
+use super::dates::{DateContext, DateMention};
+use super::lexicon::{self, LEXICON};
+use super::mentions::{self, Found, NameShape, PhaseWord};
+use super::sentences::{self, Sentence};
+use crate::ingest::Document;
+use crate::model::{
+    CompoundFact, DocFacts, FuzzyDate, OrgFact, OrgRole, PartnershipFact, PaymentFact, PaymentKind,
+    PaymentStatus, Phase, PhaseEventFact, PhaseStatus, TargetFact, name_key,
+};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+/// A mention of an entity at a byte range of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Mention {
+    start: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// Union-find over compound surface names.
+#[derive(Default)]
+struct Compounds {
+    key_to_id: HashMap<String, usize>,
+    parent: Vec<usize>,
+    /// Surface names per id, in first-seen order.
+    names: Vec<Vec<String>>,
+    shapes: Vec<BTreeSet<NameShape>>,
+    first_seen: Vec<usize>,
+}
+
+impl Compounds {
+    fn add(&mut self, surface: &str, shape: NameShape, at: usize) -> usize {
+        let key = name_key(surface);
+        if let Some(&id) = self.key_to_id.get(&key) {
+            let r = self.find(id);
+            if let Some(n) = self.names.get_mut(id) {
+                if !n.iter().any(|x| x == surface) {
+                    n.push(surface.to_string());
+                }
+            }
+            if let Some(s) = self.shapes.get_mut(r) {
+                s.insert(shape);
+            }
+            return r;
+        }
+        let id = self.parent.len();
+        self.parent.push(id);
+        self.names.push(vec![surface.to_string()]);
+        self.shapes.push(BTreeSet::from([shape]));
+        self.first_seen.push(at);
+        self.key_to_id.insert(key, id);
+        id
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.parent.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(x) {
+                *slot = gp;
+            }
+            x = p;
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (keep, drop) = if self.first_seen.get(ra) <= self.first_seen.get(rb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        if let Some(slot) = self.parent.get_mut(drop) {
+            *slot = keep;
+        }
+        let moved: BTreeSet<NameShape> = self.shapes.get(drop).cloned().unwrap_or_default();
+        if let Some(s) = self.shapes.get_mut(keep) {
+            s.extend(moved);
+        }
+    }
+
+    fn lookup(&mut self, surface: &str) -> Option<usize> {
+        let id = *self.key_to_id.get(&name_key(surface))?;
+        Some(self.find(id))
+    }
+}
+
+/// An organization entity of this document.
+#[derive(Debug, Clone)]
+struct Org {
+    name: String,
+    aliases: Vec<String>,
+    parent: Option<String>,
+    lexicon: Option<usize>,
+    registrant: bool,
+    listed_partner: bool,
+}
+
+/// Words that may follow an organization's distinctive first word without
+/// making it another organization (`CytomX` = `CytomX Therapeutics`).
+const ORG_DESCRIPTORS: &[&str] = &[
+    "pharmaceuticals", "pharmaceutical", "therapeutics", "biosciences", "biotherapeutics",
+    "oncology", "biologics", "biotech", "biotechnology", "biopharma", "biopharmaceuticals",
+    "pharma", "bio", "genetics", "medicines", "sciences", "laboratories", "labs", "healthcare",
+    "health", "holdings", "group", "inc", "corp", "corporation", "ltd", "limited", "ag",
+    "gmbh", "plc", "sa", "nv", "co", "llc", "international", "global", "usa", "us",
+    "immunotherapeutics", "vaccines", "diagnostics", "company",
+];
+
+/// The state of one document's extraction.
+pub struct Extractor<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    sents: Vec<Sentence>,
+    dates: DateContext,
+    compounds: Compounds,
+    compound_mentions: Vec<Mention>,
+    orgs: Vec<Org>,
+    org_mentions: Vec<Mention>,
+    /// Target mentions: range and (name, aliases).
+    target_mentions: Vec<Found<mentions::TargetName>>,
+    /// Per sentence: the compound that sentences without one refer to.
+    context: Vec<Option<usize>>,
+}
+
+static ALIAS_BETWEEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[®™]?\s*(?:\(|,|—|–|-)\s*(?:(?:formerly|previously|also\s+known\s+as|also\s+called|a\.?k\.?a\.?|formerly\s+(?:identified|known|called)\s+as|known\s+as|referred\s+to\s+as|or)\s+)?$")
+        .expect("static regex")
+});
+static ALIAS_LIST_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:,|or|,\s*or|and)\s*$").expect("static regex"));
+static ALIAS_GROUP_OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:formerly|previously|also\s+known\s+as|a\.?k\.?a\.?|formerly\s+(?:identified|known)\s+as)\s+[^()]*$")
+        .expect("static regex")
+});
+static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[®™]?\s*\(\s*([A-Z][A-Za-z]{0,5}-?[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,6})?)\s*\)")
+        .expect("static regex")
+});
+
+/// Cues before an organization name that make it a developer/licensee.
+static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:licen[sc]ed\s+(?:it\s+)?(?:exclusively\s+)?to|out-licensed\s+to|sublicensed\s+to|
+        in\s+(?:global\s+|clinical\s+)?development\s+by|being\s+developed(?:\s+and\s+commercialized)?\s+by|developed\s+(?:and\s+commercialized\s+)?by|
+        commercialized\s+by|marketed(?:\s+in\s+the\s+\w+)?\s+by|partnered\s+with|in\s+partnership\s+with|
+        (?:collaborations?|partnerships?|alliance|agreements?|license|licensing\s+agreement|joint\s+venture)\s+with|
+        (?:milestones?|payments?|royalt(?:y|ies)|fees?|funding|grant)\s+(?:payments?\s+)?(?:received\s+)?from|
+        opted\s+in|by|from|partner|licensee|licensor)
+        \s+(?:its\s+partner\s+|our\s+partner\s+|partner\s+|the\s+)?
+        (?P<name>[A-Z][A-Za-z0-9&'’.-]*(?:[\s-]+[A-Z][A-Za-z0-9&'’.-]*){0,3})
+    ",
+    )
+    .expect("static regex")
+});
+
+/// Organization lists after `partners include` / `partnerships with`.
+static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
+        .expect("static regex")
+});
+
+static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|would|could|potential(?:ly)?\s+to|next\s+step|preparing\s+to|seeks?\s+to|is\s+set\s+to)\b")
+        .expect("static regex")
+});
+static START_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*|receive|obtain|seek|report)\b")
+        .expect("static regex")
+});
+static ACHIEVED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:began|begun|initiated|initiation|started|entered|entry|advanced|advancement|opened|launched|launch|commenced|dosed|dosing\s+of\s+the\s+first|submitted|submission|filed|cleared|clearance|accepted|acceptance|approved|received|granted|triggering|triggered|moved|progressed|now\s+active|active|enrolled\s+(?:the\s+)?first|first\s+patient)\b")
+        .expect("static regex")
+});
+static ONGOING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ongoing|underway|under\s+way|is\s+in|are\s+in|currently\s+in|enrolling|enrollment|recruiting|continues?|continuing|evaluating|being\s+evaluated|in\s+development|being\s+developed|nearing\s+completion|expansion|undergoing|conducting|is\s+being)\b")
+        .expect("static regex")
+});
+static COMPLETED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:completed|completion\s+of|concluded|finished)\b").expect("static regex")
+});
+static ENROLLMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:enrollment|enrolment|enrolling|recruitment|nearing)\b").expect("static regex")
+});
+static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)\b")
+        .expect("static regex")
+});
+static AGGREGATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)|total\s+revenues?|net\s+(?:loss|income)|operating\s+expenses|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses))")
+        .expect("static regex")
+});
+static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
+        .expect("static regex")
+});
+static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))\b")
+        .expect("static regex")
+});
+
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() < 90
+        && !t.ends_with(['.', ',', ';', ':'])
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.contains('\t')
+}
+
+fn strip_bullet(line: &str) -> (usize, &str) {
+    let t = line.trim_start();
+    let mut off = line.len() - t.len();
+    let mut s = t;
+    loop {
+        let before = s.len();
+        for b in ["·", "•", "- ", "– ", "* ", "o ", "▪", "●", "◦"] {
+            if let Some(r) = s.strip_prefix(b) {
+                s = r.trim_start();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    off += t.len() - s.len();
+    (off, s)
+}
+
+impl<'a> Extractor<'a> {
+    /// Prepares the extraction of `doc`: sentence split and date context.
+    pub fn new(doc: &'a Document) -> Extractor<'a> {
+        let text = doc.text.as_str();
+        Extractor {
+            doc,
+            text,
+            sents: sentences::split(text),
+            dates: DateContext {
+                report: doc.info.report_date,
+                fiscal_year_end_month: doc.info.fiscal_year_end_month.unwrap_or(12),
+            },
+            compounds: Compounds::default(),
+            compound_mentions: Vec::new(),
+            orgs: Vec::new(),
+            org_mentions: Vec::new(),
+            target_mentions: Vec::new(),
+            context: Vec::new(),
+        }
+    }
+
+    fn sent_text(&self, s: &Sentence) -> &'a str {
+        self.text.get(s.start..s.end).unwrap_or("")
+    }
+
+    /// Runs all passes and returns the document's facts.
+    pub fn run(mut self) -> DocFacts {
+        self.find_compounds();
+        self.find_orgs();
+        self.find_targets();
+        self.compute_context();
+        let mut out = Relations::default();
+        for i in 0..self.sents.len() {
+            self.sentence_relations(i, &mut out);
+        }
+        self.finish(out)
+    }
+
+    // ------------------------------------------------------------ compounds
+
+    fn find_compounds(&mut self) {
+        let text = self.text;
+        let mut raw: Vec<(usize, usize, NameShape, usize)> = Vec::new(); // start,end,shape,id
+        for si in 0..self.sents.len() {
+            let Some(s) = self.sents.get(si).copied() else { continue };
+            let st = self.sent_text(&s);
+            let found = mentions::find_compounds(st);
+            let mut ids = Vec::with_capacity(found.len());
+            for f in &found {
+                let surface = st.get(f.start..f.end).unwrap_or("");
+                let id = self.compounds.add(surface, f.what, s.start + f.start);
+                ids.push(id);
+                raw.push((s.start + f.start, s.start + f.end, f.what, id));
+            }
+            // Alias cues between consecutive compound mentions.
+            for k in 1..found.len() {
+                let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else { continue };
+                let between = st.get(a.end..b.start).unwrap_or("");
+                let before_a = st.get(..a.start).unwrap_or("");
+                let in_group = ALIAS_GROUP_OPEN_RE.is_match(st.get(..b.start).unwrap_or(""));
+                let paren_alias = ALIAS_BETWEEN_RE.is_match(between)
+                    && (between.contains('(')
+                        || between.to_ascii_lowercase().contains("formerly")
+                        || between.to_ascii_lowercase().contains("known")
+                        || between.to_ascii_lowercase().contains("aka"));
+                let list_alias = in_group && ALIAS_LIST_RE.is_match(between);
+                // "X, formerly Y" also counts; "A (B)" only if B closes right after.
+                let closes = st
+                    .get(b.end..)
+                    .map(|r| r.trim_start_matches(['®', '™', ' ']).starts_with([')', ',', ' ']) || r.is_empty())
+                    .unwrap_or(true);
+                let _ = before_a;
+                if (paren_alias && closes) || list_alias {
+                    if let (Some(&ia), Some(&ib)) = (ids.get(k - 1), ids.get(k)) {
+                        self.compounds.union(ia, ib);
+                    }
+                }
+            }
+            // "name (ABBR)" where ABBR is not otherwise a compound (e.g. an acronym of a conjugate).
+            for (k, f) in found.iter().enumerate() {
+                let after = st.get(f.end..).unwrap_or("");
+                if let Some(c) = PAREN_ABBR_RE.captures(after) {
+                    let Some(abbr) = c.get(1) else { continue };
+                    let a = abbr.as_str();
+                    let has_digit = a.chars().any(|c| c.is_ascii_digit());
+                    let is_target = LEXICON.target_by_key.contains_key(&name_key(a));
+                    let taken = found.iter().any(|g| g.start == f.end + abbr.start());
+                    if has_digit && !is_target && !taken && a.len() >= 4 {
+                        let id = self.compounds.add(a, NameShape::Alias, s.start + f.end + abbr.start());
+                        if let Some(&ik) = ids.get(k) {
+                            self.compounds.union(ik, id);
+                        }
+                    }
+                }
+            }
+        }
+        // Every alias, found again everywhere (a brand seen once with ® is a
+        // brand everywhere; `T-DM1` named in a heading is named in the text).
+        let mut pats: Vec<String> = Vec::new();
+        let mut pat_ids: Vec<usize> = Vec::new();
+        for id in 0..self.compounds.names.len() {
+            let names = self.compounds.names.get(id).cloned().unwrap_or_default();
+            for n in names {
+                let mut forms = vec![n.clone()];
+                let mut cs = n.chars();
+                if let Some(c) = cs.next() {
+                    let rest: String = cs.collect();
+                    let flipped = if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>() + &rest
+                    } else {
+                        c.to_uppercase().collect::<String>() + &rest
+                    };
+                    forms.push(flipped);
+                }
+                for f in forms {
+                    if !pats.contains(&f) {
+                        pats.push(f);
+                        pat_ids.push(id);
+                    }
+                }
+            }
+        }
+        let mut all: Vec<Mention> = Vec::new();
+        if let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&pats)
+        {
+            for m in ac.find_iter(text) {
+                if !mentions::word_bounded(text, m.start(), m.end()) {
+                    // Allow a trailing "®"/"-targeting" etc.: word_bounded only rejects letters/digits.
+                    continue;
+                }
+                if let Some(&id) = pat_ids.get(m.pattern().as_usize()) {
+                    let entity = self.compounds.find(id);
+                    all.push(Mention {
+                        start: m.start(),
+                        end: m.end(),
+                        entity,
+                    });
+                }
+            }
+        }
+        for (s, e, _, id) in raw {
+            let entity = self.compounds.find(id);
+            all.push(Mention { start: s, end: e, entity });
+        }
+        all.sort();
+        all.dedup_by(|b, a| b.start < a.end);
+        self.compound_mentions = all;
+    }
+
+    // ------------------------------------------------------------ organizations
+
+    fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
+        let surface = surface.trim().trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
+        let display = mentions::strip_legal_suffix(surface).trim().to_string();
+        if display.len() < 2 || LEXICON.not_org.contains(&name_key(&display)) {
+            return None;
+        }
+        let lex = lexicon.or_else(|| {
+            LEXICON
+                .company_by_key
+                .get(&name_key(&display))
+                .copied()
+        });
+        let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
+            Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
+            None => (display.clone(), None),
+        };
+        let key = name_key(&name);
+        let words: Vec<String> = display.split_whitespace().map(|w| name_key(w)).collect();
+        // Existing entity: same lexicon company, same key, or a prefix variant.
+        for (i, o) in self.orgs.iter_mut().enumerate() {
+            let same = (lex.is_some() && o.lexicon == lex)
+                || name_key(&o.name) == key
+                || o.aliases.iter().any(|a| name_key(a) == name_key(surface) || name_key(a) == key)
+                || prefix_variant(&o.aliases, &words);
+            if same {
+                for a in [surface.to_string(), display.clone()] {
+                    if !o.aliases.iter().any(|x| x == &a) {
+                        o.aliases.push(a);
+                    }
+                }
+                return Some(i);
+            }
+        }
+        let mut aliases = vec![surface.to_string()];
+        if display != surface {
+            aliases.push(display.clone());
+        }
+        self.orgs.push(Org {
+            name,
+            aliases,
+            parent,
+            lexicon: lex,
+            registrant: false,
+            listed_partner: false,
+        });
+        Some(self.orgs.len() - 1)
+    }
+
+    fn find_orgs(&mut self) {
+        let text = self.text;
+        // The registrant first.
+        let mut reg_names: Vec<String> = self.doc.info.registrant_aliases.clone();
+        if let Some(r) = &self.doc.info.registrant {
+            reg_names.insert(0, r.clone());
+        }
+        if reg_names.is_empty() {
+            if let Some(r) = registrant_from_text(text) {
+                reg_names.push(r);
+            }
+        }
+        for n in &reg_names {
+            if let Some(i) = self.org_for(n, None) {
+                if let Some(o) = self.orgs.get_mut(i) {
+                    o.registrant = true;
+                }
+            }
+        }
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let sents = self.sents.clone();
+        for s in &sents {
+            let st = self.sent_text(s);
+            for f in mentions::find_lexicon_companies(st) {
+                let surface = st.get(f.start..f.end).unwrap_or("");
+                if let Some(i) = self.org_for(surface, Some(f.what)) {
+                    found.push((s.start + f.start, s.start + f.end, i));
+                }
+            }
+            for f in mentions::find_orgs_by_suffix(st) {
+                if self.overlaps_compound(s.start + f.start, s.start + f.end) {
+                    continue;
+                }
+                if let Some(i) = self.org_for(&f.what, None) {
+                    found.push((s.start + f.start, s.start + f.end, i));
+                }
+            }
+            for c in ORG_CUE_RE.captures_iter(st) {
+                let Some(n) = c.name("name") else { continue };
+                let cue = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+                let weak = cue.starts_with("by ") || cue.starts_with("from ") || cue.starts_with("partner ");
+                let name = trim_org_name(n.as_str());
+                if name.is_empty() || !plausible_org(name) {
+                    continue;
+                }
+                let abs = s.start + n.start();
+                if self.overlaps_compound(abs, abs + name.len()) {
+                    continue;
+                }
+                // Weak cues ("by X", "from X") only confirm names seen elsewhere.
+                if weak && !self.org_known(name) {
+                    continue;
+                }
+                if let Some(i) = self.org_for(name, None) {
+                    found.push((abs, abs + name.len(), i));
+                }
+            }
+            for c in PARTNER_LIST_RE.captures_iter(st) {
+                let Some(list) = c.name("list") else { continue };
+                for part in split_list(list.as_str()) {
+                    let name = trim_org_name(part.1);
+                    if name.is_empty() || !plausible_org(name) {
+                        continue;
+                    }
+                    let abs = s.start + list.start() + part.0;
+                    if let Some(i) = self.org_for(name, None) {
+                        if let Some(o) = self.orgs.get_mut(i) {
+                            if !o.registrant {
+                                o.listed_partner = true;
+                            }
+                        }
+                        found.push((abs, abs + name.len(), i));
+                    }
+                }
+            }
+        }
+        // Every alias found again everywhere.
+        let mut pats = Vec::new();
+        let mut ids = Vec::new();
+        for (i, o) in self.orgs.iter().enumerate() {
+            for a in &o.aliases {
+                if a.len() >= 2 && !pats.contains(a) {
+                    pats.push(a.clone());
+                    ids.push(i);
+                }
+            }
+        }
+        let mut all: Vec<Mention> = found
+            .into_iter()
+            .map(|(start, end, entity)| Mention { start, end, entity })
+            .collect();
+        if let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&pats)
+        {
+            for m in ac.find_iter(text) {
+                if !mentions::word_bounded(text, m.start(), m.end()) {
+                    continue;
+                }
+                if let Some(&entity) = ids.get(m.pattern().as_usize()) {
+                    all.push(Mention {
+                        start: m.start(),
+                        end: m.end(),
+                        entity,
+                    });
+                }
+            }
+        }
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        all.dedup_by(|b, a| b.start < a.end);
+        self.org_mentions = all;
+    }
+
+    fn org_known(&self, name: &str) -> bool {
+        let k = name_key(mentions::strip_legal_suffix(name));
+        LEXICON.company_by_key.contains_key(&k)
+            || self
+                .orgs
+                .iter()
+                .any(|o| o.aliases.iter().any(|a| name_key(a) == k))
+            || {
+                // Seen elsewhere in the text with a legal suffix?
+                let pat = format!("{name}, Inc");
+                self.text.contains(&pat)
+            }
+    }
+
+    fn overlaps_compound(&self, start: usize, end: usize) -> bool {
+        self.compound_mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end)
+    }
+
+    // ------------------------------------------------------------ targets
+
+    fn find_targets(&mut self) {
+        for s in &self.sents {
+            let st = self.text.get(s.start..s.end).unwrap_or("");
+            for f in mentions::find_targets(st) {
+                if !mentions::target_cue(st, f.start, f.end) {
+                    continue;
+                }
+                self.target_mentions.push(Found {
+                    start: s.start + f.start,
+                    end: s.start + f.end,
+                    what: f.what,
+                });
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ context
+
+    /// For each sentence, the compound a sentence without one refers to:
+    /// the compound that leads its line, else the section's compound. A
+    /// heading without a compound ends a section.
+    fn compute_context(&mut self) {
+        let mut section: Option<usize> = None;
+        let mut line_lead: Option<usize> = None;
+        let mut ctx = Vec::with_capacity(self.sents.len());
+        let mut last_line = usize::MAX;
+        for s in &self.sents {
+            if s.line != last_line {
+                last_line = s.line;
+                // The whole line: from this sentence to the line's end.
+                let line_end = self.text.get(s.start..).and_then(|r| r.find('\n')).map_or(self.text.len(), |p| s.start + p);
+                let line = self.text.get(s.start..line_end).unwrap_or("");
+                let (off, body) = strip_bullet(line);
+                let bullet = off > 0 && line.get(..off).is_some_and(|b| !b.trim().is_empty());
+                let lead = self
+                    .compound_mentions
+                    .iter()
+                    .find(|m| m.start >= s.start + off && m.start <= s.start + off + 4 && m.start < line_end)
+                    .map(|m| m.entity);
+                let _ = body;
+                line_lead = lead;
+                if let Some(c) = lead {
+                    if !bullet || is_heading(line) {
+                        section = Some(c);
+                    }
+                } else if is_heading(line) && !bullet {
+                    section = None;
+                }
+            }
+            ctx.push(line_lead.or(section));
+        }
+        self.context = ctx;
+    }
+
+    fn compounds_in(&self, start: usize, end: usize) -> Vec<Mention> {
+        self.compound_mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .copied()
+            .collect()
+    }
+
+    fn orgs_in(&self, start: usize, end: usize) -> Vec<Mention> {
+        self.org_mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .copied()
+            .collect()
+    }
+
+    fn registrant_idx(&self) -> Option<usize> {
+        self.orgs.iter().position(|o| o.registrant)
+    }
+
+    // ------------------------------------------------------------ relations
+
+    fn sentence_relations(&self, si: usize, out: &mut Relations) {
+        let Some(s) = self.sents.get(si).copied() else { return };
+        let st = self.sent_text(&s);
+        let comps = self.compounds_in(s.start, s.end);
+        let ctx = self.context.get(si).copied().flatten();
+        let orgs = self.orgs_in(s.start, s.end);
+        let dates = self.dates.find(st);
+        let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
+
+        // Targets.
+        for t in &self.target_mentions {
+            if t.start < s.start || t.end > s.end {
+                continue;
+            }
+            let c = nearest(&comps, t.start, t.end).or(if comps.is_empty() { ctx } else { None });
+            if let Some(c) = c {
+                out.targets.insert((c, t.what.name.clone()), (t.what.aliases.clone(), si));
+            }
+        }
+
+        // Partnerships.
+        self.partnerships(si, st, &s, &comps, ctx, &orgs, out);
+
+        // Phase events.
+        self.phase_events(si, st, &s, &comps, ctx, ctx_ok, &dates, out);
+
+        // Payments.
+        self.payments(si, st, &s, &comps, ctx, &orgs, &dates, out);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn partnerships(
+        &self,
+        si: usize,
+        st: &str,
+        s: &Sentence,
+        comps: &[Mention],
+        ctx: Option<usize>,
+        orgs: &[Mention],
+        out: &mut Relations,
+    ) {
+        let reg = self.registrant_idx();
+        // Respectively: "A and B ... with X and Y, respectively".
+        if st.contains("respectively") {
+            let partner_orgs: Vec<usize> = dedup_entities(orgs)
+                .into_iter()
+                .filter(|&o| Some(o) != reg || true)
+                .collect();
+            let cs = dedup_entities(comps);
+            let counts: Vec<(usize, usize)> = partner_orgs
+                .iter()
+                .map(|&o| {
+                    let m = orgs.iter().find(|m| m.entity == o);
+                    let after = m.and_then(|m| self.text.get(m.end..)).unwrap_or("");
+                    let n = if after.starts_with(" (two)") {
+                        2
+                    } else if after.starts_with(" (three)") {
+                        3
+                    } else {
+                        1
+                    };
+                    (o, n)
+                })
+                .collect();
+            let total: usize = counts.iter().map(|c| c.1).sum();
+            if total == cs.len() && !cs.is_empty() && cues_partnership(st) {
+                let mut k = 0;
+                for (o, n) in counts {
+                    for _ in 0..n {
+                        if let Some(&c) = cs.get(k) {
+                            if Some(o) != reg {
+                                out.partner(c, o, "collaboration", si);
+                            }
+                        }
+                        k += 1;
+                    }
+                }
+                return;
+            }
+        }
+        for om in orgs {
+            if Some(om.entity) == reg {
+                continue;
+            }
+            let before = self.text.get(s.start..om.start).unwrap_or("");
+            let after = self.text.get(om.end..s.end).unwrap_or("");
+            let relation = org_relation(before, after);
+            let Some(relation) = relation else { continue };
+            // Possessive "X's CODE (and CODE)": the compound right after.
+            if relation == "developed_by" && (after.starts_with("'s") || after.starts_with("’s")) {
+                let follow: Vec<Mention> = comps.iter().filter(|c| c.start >= om.end).copied().collect();
+                if let Some(first) = follow.first() {
+                    let gap = self.text.get(om.end..first.start).unwrap_or("");
+                    if gap.len() <= 40 && !gap.contains(',') {
+                        for c in list_from(self.text, &follow) {
+                            out.partner(c, om.entity, relation, si);
+                        }
+                        continue;
+                    }
+                }
+            }
+            let targets: Vec<usize> = if comps.is_empty() {
+                ctx.into_iter().collect()
+            } else {
+                // Compounds before the cue in a pure list, or the nearest one.
+                dedup_entities(comps)
+            };
+            for c in targets {
+                out.partner(c, om.entity, relation, si);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn phase_events(
+        &self,
+        si: usize,
+        st: &str,
+        s: &Sentence,
+        comps: &[Mention],
+        ctx: Option<usize>,
+        ctx_ok: bool,
+        dates: &[DateMention],
+        out: &mut Relations,
+    ) {
+        let phases = mentions::find_phases(st);
+        if phases.is_empty() {
+            return;
+        }
+        let lower = st.to_ascii_lowercase();
+        // Skip statements about other things: forward-looking-statement boilerplate.
+        if lower.contains("forward-looking") || lower.contains("risks and uncertainties") {
+            return;
+        }
+        let rel_comps: Vec<Mention> = comps
+            .iter()
+            .map(|m| Mention {
+                start: m.start - s.start,
+                end: m.end - s.start,
+                entity: m.entity,
+            })
+            .collect();
+        let mut prev_end = 0usize;
+        for (pi, p) in phases.iter().enumerate() {
+            let next_start = phases.get(pi + 1).map_or(st.len(), |n| n.start);
+            // Which compounds does this phase mention speak of?
+            let before: Vec<Mention> = rel_comps
+                .iter()
+                .filter(|m| m.end <= p.start && m.start >= prev_end)
+                .copied()
+                .collect();
+            let after: Vec<Mention> = rel_comps
+                .iter()
+                .filter(|m| m.start >= p.end && m.end <= next_start)
+                .copied()
+                .collect();
+            let subjects: Vec<usize> = if !before.is_empty() {
+                list_ending_at(st, &before)
+            } else if !after.is_empty() {
+                list_from(st, &after)
+            } else if rel_comps.is_empty() && ctx_ok {
+                ctx.into_iter().collect()
+            } else if !rel_comps.is_empty() {
+                // The phase follows an earlier clause's compounds ("X ... and is in Phase I").
+                let earlier: Vec<Mention> = rel_comps.iter().filter(|m| m.end <= p.start).copied().collect();
+                if earlier.is_empty() { vec![] } else { list_ending_at(st, &earlier) }
+            } else {
+                vec![]
+            };
+            let left_start = before.first().map_or(prev_end, |m| {
+                // Cut the left context at a clause boundary before the subject.
+                let seg = st.get(prev_end..m.start).unwrap_or("");
+                match seg.rfind([';']).or_else(|| seg.rfind(", and ")).or_else(|| seg.rfind(", while")) {
+                    Some(k) => prev_end + k,
+                    None => prev_end,
+                }
+            });
+            let left = st.get(left_start..p.start).unwrap_or("");
+            let right_end = (p.end + 80).min(next_start).min(st.len());
+            let right_end = (0..=right_end).rev().find(|&i| st.is_char_boundary(i)).unwrap_or(p.end);
+            let right = st.get(p.end..right_end).unwrap_or("");
+            let right = after
+                .first()
+                .filter(|m| m.start > p.end + 25)
+                .and_then(|m| st.get(p.end..m.start))
+                .unwrap_or(right);
+            prev_end = p.end;
+            if subjects.is_empty() {
+                continue;
+            }
+            let Some((phase, status)) = classify(p.what, left, right, st.get(p.start..p.end).unwrap_or("")) else {
+                continue;
+            };
+            // Date: the nearest date expression after the mention, else before it.
+            let date = match status {
+                PhaseStatus::Ongoing => self.report_month(),
+                PhaseStatus::Discontinued => nearest_date(dates, p.start, p.end).or(self.report_month()),
+                _ => nearest_date(dates, p.start, p.end).or_else(|| {
+                    if status == PhaseStatus::Achieved && news_today(&lower) {
+                        self.report_month()
+                    } else {
+                        None
+                    }
+                }),
+            };
+            for c in subjects {
+                out.phase(c, phase, status, date, si);
+            }
+        }
+    }
+
+    fn report_month(&self) -> Option<FuzzyDate> {
+        use chrono::Datelike;
+        self.doc
+            .info
+            .report_date
+            .map(|d| FuzzyDate::Month(d.year(), d.month()))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn payments(
+        &self,
+        si: usize,
+        st: &str,
+        s: &Sentence,
+        comps: &[Mention],
+        ctx: Option<usize>,
+        orgs: &[Mention],
+        dates: &[DateMention],
+        out: &mut Relations,
+    ) {
+        if !PAYMENT_WORD_RE.is_match(st) || st.contains('\t') {
+            return;
+        }
+        let reg = self.registrant_idx();
+        let money = mentions::find_money(st);
+        for (mi, m) in money.iter().enumerate() {
+            // The clause around this amount: up to the next amount.
+            let end = money.get(mi + 1).map_or(st.len(), |n| n.start);
+            let start = if mi == 0 { 0 } else { money.get(mi - 1).map_or(0, |p| p.end) };
+            let clause = st.get(m.start..end).unwrap_or("");
+            let wide = st.get(start..end).unwrap_or("");
+            let near_after: String = clause.chars().take(60).collect::<String>().to_ascii_lowercase();
+            let near_before: String = st
+                .get(start..m.start)
+                .unwrap_or("")
+                .chars()
+                .rev()
+                .take(50)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let kind = if near_after.contains("royalt") || near_before.contains("royalt") {
+                PaymentKind::Royalty
+            } else if near_after.contains("upfront") || near_after.contains("up-front") || near_before.contains("upfront") || near_before.contains("up-front") {
+                PaymentKind::Upfront
+            } else if near_after.contains("milestone") || near_before.contains("milestone") {
+                PaymentKind::Milestone
+            } else if near_after.contains("license fee") || near_after.contains("licensing fee") || near_before.contains("license fee") {
+                PaymentKind::LicenseFee
+            } else {
+                continue;
+            };
+            if AGGREGATE_RE.is_match(&near_before) || near_after.starts_with_any(&["of license and milestone", "of research"]) {
+                continue;
+            }
+            if near_after.contains("license and milestone fees") {
+                continue;
+            }
+            // Payer: an organization in "from X"/"by X"/"X paid" near the amount,
+            // else the partner of the compound in the sentence.
+            let abs_lo = s.start + start;
+            let abs_hi = s.start + end;
+            let payer = orgs
+                .iter()
+                .filter(|o| Some(o.entity) != reg)
+                .filter(|o| o.start >= abs_lo.saturating_sub(0) && o.end <= abs_hi)
+                .find(|o| {
+                    let b = self.text.get(s.start..o.start).unwrap_or("").to_ascii_lowercase();
+                    let b = b.trim_end();
+                    b.ends_with("from") || b.ends_with("by") || b.ends_with("with") || b.ends_with("paid by")
+                })
+                .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
+                .map(|o| o.entity);
+            let Some(payer) = payer else { continue };
+            let status = if POTENTIAL_RE.is_match(wide) {
+                PaymentStatus::Potential
+            } else {
+                PaymentStatus::Earned
+            };
+            let sent_comps = dedup_entities(comps);
+            let compound = match sent_comps.len() {
+                1 => sent_comps.first().copied(),
+                0 => ctx,
+                _ => nearest(comps, s.start + m.start, s.start + m.end),
+            };
+            // Trigger: a phase mention in the sentence.
+            let trigger = mentions::find_phases(st).into_iter().find_map(|p| match p.what {
+                PhaseWord::Phase(ph) => Some(ph),
+                PhaseWord::Approval => Some(Phase::Approved),
+                PhaseWord::Clinic => Some(Phase::PhaseI),
+                _ => None,
+            });
+            let trigger = if kind == PaymentKind::Milestone { trigger } else { None };
+            let date = nearest_date(dates, m.start, m.end);
+            out.payments.push(PaymentDraft {
+                amount: m.what.amount,
+                currency: m.what.currency.to_string(),
+                payer,
+                payee: reg,
+                compound,
+                trigger,
+                kind,
+                status,
+                date,
+                sentence: si,
+            });
+        }
+    }
+
+    // ------------------------------------------------------------ output
+
+    fn finish(self, rel: Relations) -> DocFacts {
+        let mut facts = DocFacts {
+            doc: self.doc.info.clone(),
+            ..DocFacts::default()
+        };
+        let mut compounds = self.compounds;
+        // Which compound entities carry pipeline facts?
+        let mut used: BTreeSet<usize> = BTreeSet::new();
+        for (c, _) in rel.targets.keys() {
+            used.insert(*c);
+        }
+        for (c, _, _) in rel.partnerships.keys() {
+            used.insert(*c);
+        }
+        for (c, _, _, _) in rel.phases.keys() {
+            used.insert(*c);
+        }
+        for p in &rel.payments {
+            if let Some(c) = p.compound {
+                used.insert(c);
+            }
+        }
+        // Code names and conjugates are pipeline names by shape; INNs and
+        // brands need a fact (comparators and standard of care have none).
+        let n = compounds.names.len();
+        let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for id in 0..n {
+            let r = compounds.find(id);
+            roots.entry(r).or_default().push(id);
+        }
+        let mut comp_index: HashMap<usize, usize> = HashMap::new();
+        let mut order: Vec<(usize, usize)> = roots
+            .keys()
+            .map(|&r| (compounds.first_seen.get(r).copied().unwrap_or(0), r))
+            .collect();
+        order.sort();
+        for (_, r) in order {
+            let shapes = compounds.shapes.get(r).cloned().unwrap_or_default();
+            let mentioned = self.compound_mentions.iter().any(|m| m.entity == r);
+            let keep = used.contains(&r)
+                || shapes.contains(&NameShape::Code) && mentioned
+                || shapes.contains(&NameShape::Conjugate) && mentioned && shapes.len() > 1;
+            if !keep {
+                continue;
+            }
+            let mut names = Vec::new();
+            for &id in roots.get(&r).map(Vec::as_slice).unwrap_or(&[]) {
+                for nm in compounds.names.get(id).cloned().unwrap_or_default() {
+                    if !names.contains(&nm) {
+                        names.push(nm);
+                    }
+                }
+            }
+            let first = self.compound_mentions.iter().find(|m| m.entity == r);
+            let ev = match first.and_then(|m| self.sents.iter().find(|s| s.start <= m.start && m.end <= s.end)) {
+                Some(s) => super::evidence(self.doc, s.start, s.end),
+                None => super::evidence(self.doc, 0, 0),
+            };
+            comp_index.insert(r, facts.compounds.len());
+            facts.compounds.push(CompoundFact { names, evidence: ev });
+        }
+        // Organizations: registrant, partners, and those named with a legal
+        // suffix or from the lexicon.
+        let mut partner_orgs: BTreeSet<usize> = rel.partnerships.keys().map(|k| k.1).collect();
+        partner_orgs.extend(rel.payments.iter().map(|p| p.payer));
+        let mut org_index: HashMap<usize, usize> = HashMap::new();
+        for (i, o) in self.orgs.iter().enumerate() {
+            let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
+            if !(o.registrant || mentioned) {
+                continue;
+            }
+            let mut roles = Vec::new();
+            if o.registrant {
+                roles.push(OrgRole::Registrant);
+            } else if partner_orgs.contains(&i) || o.listed_partner {
+                roles.push(OrgRole::Partner);
+            } else {
+                roles.push(OrgRole::Other);
+            }
+            let first = self.org_mentions.iter().find(|m| m.entity == i);
+            let ev = match first.and_then(|m| self.sents.iter().find(|s| s.start <= m.start && m.end <= s.end)) {
+                Some(s) => super::evidence(self.doc, s.start, s.end),
+                None => super::evidence(self.doc, 0, 0),
+            };
+            org_index.insert(i, facts.organizations.len());
+            facts.organizations.push(OrgFact {
+                name: o.name.clone(),
+                aliases: o.aliases.clone(),
+                roles,
+                parent: o.parent.clone(),
+                evidence: ev,
+            });
+        }
+        // Parents named by the lexicon or "X, a member of the Y Group".
+        let mut extra = Vec::new();
+        for (i, o) in facts.organizations.iter().enumerate() {
+            if let Some(p) = &o.parent {
+                let pk = name_key(p);
+                let pi = facts.organizations.iter().position(|x| name_key(&x.name) == pk);
+                extra.push((i, pi, p.clone(), o.evidence.clone()));
+            }
+        }
+        for (i, pi, pname, ev) in extra {
+            let pi = match pi {
+                Some(pi) => pi,
+                None => continue, // the graph creates parents that are not named in the text
+            };
+            let _ = pname;
+            facts.subsidiaries.push((i, pi, ev));
+        }
+        let sent_ev = |si: usize| -> crate::model::Evidence {
+            match self.sents.get(si) {
+                Some(s) => super::evidence(self.doc, s.start, s.end),
+                None => super::evidence(self.doc, 0, 0),
+            }
+        };
+        for ((c, t), (aliases, si)) in &rel.targets {
+            if let Some(&ci) = comp_index.get(&compounds.find(*c)) {
+                facts.targets.push(TargetFact {
+                    compound: ci,
+                    target: t.clone(),
+                    aliases: aliases.clone(),
+                    evidence: sent_ev(*si),
+                });
+            }
+        }
+        for ((c, o, relation), si) in &rel.partnerships {
+            if let (Some(&ci), Some(&oi)) = (comp_index.get(&compounds.find(*c)), org_index.get(o)) {
+                facts.partnerships.push(PartnershipFact {
+                    compound: ci,
+                    org: oi,
+                    relation: relation.to_string(),
+                    evidence: sent_ev(*si),
+                });
+            }
+        }
+        // Planned events of a phase the compound already reached in this document are dropped.
+        let reached: BTreeSet<(usize, Option<Phase>)> = rel
+            .phases
+            .keys()
+            .filter(|k| k.2.is_reached())
+            .map(|k| (k.0, k.1))
+            .collect();
+        for ((c, phase, status, date), si) in &rel.phases {
+            if *status == PhaseStatus::Planned && reached.contains(&(*c, *phase)) {
+                continue;
+            }
+            if let Some(&ci) = comp_index.get(&compounds.find(*c)) {
+                facts.phase_events.push(PhaseEventFact {
+                    compound: ci,
+                    phase: *phase,
+                    status: *status,
+                    date: *date,
+                    evidence: sent_ev(*si),
+                });
+            }
+        }
+        for p in &rel.payments {
+            let Some(&payer) = org_index.get(&p.payer) else { continue };
+            facts.payments.push(PaymentFact {
+                amount: p.amount,
+                currency: p.currency.clone(),
+                payer: Some(payer),
+                payee: p.payee.and_then(|x| org_index.get(&x).copied()),
+                compound: p.compound.and_then(|c| comp_index.get(&compounds.find(c)).copied()),
+                trigger_phase: p.trigger,
+                kind: p.kind,
+                status: p.status,
+                date: p.date,
+                evidence: sent_ev(p.sentence),
+            });
+        }
+        facts
+    }
+}
+
+trait StartsWithAny {
+    fn starts_with_any(&self, pats: &[&str]) -> bool;
+}
+impl StartsWithAny for String {
+    fn starts_with_any(&self, pats: &[&str]) -> bool {
+        pats.iter().any(|p| self.trim_start().starts_with(p))
+    }
+}
+
+/// Relations found so far, keyed so that repeats merge (first sentence kept).
+#[derive(Default)]
+struct Relations {
+    targets: BTreeMap<(usize, String), (Vec<String>, usize)>,
+    partnerships: BTreeMap<(usize, usize, &'static str), usize>,
+    phases: BTreeMap<(usize, Option<Phase>, PhaseStatus, Option<FuzzyDate>), usize>,
+    payments: Vec<PaymentDraft>,
+}
+
+impl Relations {
+    fn partner(&mut self, c: usize, o: usize, relation: &'static str, si: usize) {
+        // One relation per pair: the first cue wins.
+        if self.partnerships.keys().any(|k| k.0 == c && k.1 == o) {
+            return;
+        }
+        self.partnerships.entry((c, o, relation)).or_insert(si);
+    }
+
+    fn phase(&mut self, c: usize, p: Option<Phase>, s: PhaseStatus, d: Option<FuzzyDate>, si: usize) {
+        self.phases.entry((c, p, s, d)).or_insert(si);
+    }
+}
+
+struct PaymentDraft {
+    amount: f64,
+    currency: String,
+    payer: usize,
+    payee: Option<usize>,
+    compound: Option<usize>,
+    trigger: Option<Phase>,
+    kind: PaymentKind,
+    status: PaymentStatus,
+    date: Option<FuzzyDate>,
+    sentence: usize,
+}
+
+/// Classifies a phase mention by the words around it.
+/// Returns `None` when the mention is not a phase event.
+fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
+    let l = left.to_ascii_lowercase();
+    let r = right.to_ascii_lowercase();
+    let r_head: String = r.chars().take(60).collect();
+    let forward_left = FORWARD_RE.find_iter(&l).last().is_some_and(|m| {
+        // The forward cue governs a start verb after it (or is "towards").
+        let tail = l.get(m.start()..).unwrap_or("");
+        START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
+    });
+    let forward_right = Regex::new(r"^[^,;]{0,40}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)")
+        .map(|re| re.is_match(&r_head))
+        .unwrap_or(false)
+        || r_head.trim_start().starts_with("submission is expected")
+        || Regex::new(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").map(|re| re.is_match(&r_head)).unwrap_or(false);
+    let planned = forward_left || forward_right;
+    let status_of = |allow_default: bool| -> Option<PhaseStatus> {
+        if planned {
+            return Some(PhaseStatus::Planned);
+        }
+        let completed = COMPLETED_RE.is_match(&l) || Regex::new(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed").map(|re| re.is_match(&r_head)).unwrap_or(false);
+        let enrollment = ENROLLMENT_RE.is_match(&l) || ENROLLMENT_RE.is_match(&r_head);
+        if completed && !enrollment {
+            return Some(PhaseStatus::Completed);
+        }
+        if completed && enrollment {
+            return Some(PhaseStatus::Ongoing);
+        }
+        let ach_l = ACHIEVED_RE.find_iter(&l).last().map(|m| m.as_str().to_string());
+        let ach_r = Regex::new(r"^[^;]{0,40}?\b(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)\b")
+            .map(|re| re.is_match(&r_head))
+            .unwrap_or(false);
+        if r_head.trim_start().starts_with("expansion") || r_head.contains(" is ongoing") || r_head.contains(" are ongoing") || r_head.contains("underway") {
+            return Some(PhaseStatus::Ongoing);
+        }
+        if ach_l.is_some() || ach_r {
+            return Some(PhaseStatus::Achieved);
+        }
+        if ONGOING_RE.is_match(&l) || ONGOING_RE.is_match(&r_head) {
+            return Some(PhaseStatus::Ongoing);
+        }
+        allow_default.then_some(PhaseStatus::Ongoing)
+    };
+    match w {
+        PhaseWord::Discontinued => Some((None, PhaseStatus::Discontinued)),
+        PhaseWord::Preclinical => None,
+        PhaseWord::Phase(Phase::Ind) => {
+            // "IND" needs a verb: submitted, cleared, active, file, submission.
+            let near = format!("{l} {surface} {r_head}");
+            if Regex::new(r"(?i)\b(?:submit\w*|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b")
+                .map(|re| re.is_match(&near))
+                .unwrap_or(false)
+            {
+                status_of(false).map(|s| (Some(Phase::Ind), s)).or(Some((Some(Phase::Ind), PhaseStatus::Achieved)))
+            } else {
+                None
+            }
+        }
+        PhaseWord::Phase(Phase::Filed) => {
+            if planned || surface.to_ascii_lowercase().contains("apply") {
+                if planned || l.contains("expect") || l.contains("plan") {
+                    return Some((Some(Phase::Filed), PhaseStatus::Planned));
+                }
+            }
+            let near = format!("{l} {r_head}");
+            if Regex::new(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b").map(|re| re.is_match(&near)).unwrap_or(false) {
+                status_of(false).map(|s| (Some(Phase::Filed), s))
+            } else {
+                None
+            }
+        }
+        PhaseWord::Approval => {
+            // "approved for marketing", "was approved", "approval of X in the EU" (achieved),
+            // "expects approval" (planned). Not "marketing approval" to apply for (Filed handles).
+            if l.trim_end().ends_with("marketing") || l.contains("apply") {
+                return None;
+            }
+            if r_head.trim_start().starts_with("drug") || l.trim_end().ends_with("orphan") {
+                return None;
+            }
+            if planned {
+                return Some((Some(Phase::Approved), PhaseStatus::Planned));
+            }
+            let s = surface.to_ascii_lowercase();
+            let passive = s == "approved" && (l.trim_end().ends_with("was") || l.trim_end().ends_with("were") || l.trim_end().ends_with("been") || l.contains(" was ") || r_head.starts_with(" and launched") || r_head.starts_with(" for") || r_head.starts_with(" by") || r_head.starts_with(" in"));
+            let noun = s == "approval" && (r_head.trim_start().starts_with("of") || l.contains("receiv") || l.contains("with the") || l.contains("following") || l.contains("granted"));
+            if passive || noun {
+                Some((Some(Phase::Approved), PhaseStatus::Achieved))
+            } else {
+                None
+            }
+        }
+        PhaseWord::Clinic => {
+            // Entering the clinic with no phase named is Phase I; being "in
+            // clinical testing" is ongoing Phase I only with a start cue.
+            let st = status_of(false)?;
+            let start_cue = ACHIEVED_RE.is_match(&l) || planned || l.contains("into") || surface.contains("clinic");
+            if !start_cue {
+                return None;
+            }
+            Some((Some(Phase::PhaseI), st))
+        }
+        PhaseWord::Phase(p) => status_of(true).map(|s| (Some(p), s)),
+    }
+}
+
+/// The relation an organization has to the compounds of its sentence, from
+/// the words right before and after it.
+fn org_relation(before: &str, after: &str) -> Option<&'static str> {
+    let b = before.to_ascii_lowercase();
+    let b = b.trim_end();
+    let a = after.to_ascii_lowercase();
+    if a.starts_with("'s ") || a.starts_with("’s ") {
+        return Some("developed_by");
+    }
+    let ends = |pats: &[&str]| pats.iter().any(|p| b.ends_with(p));
+    if ends(&["licensed to", "out-licensed to", "sublicensed to", "licensed exclusively to"]) {
+        return Some("licensed_to");
+    }
+    if ends(&["licensed from", "in-licensed from", "license from", "acquired from", "rights from"]) {
+        return Some("licensed_from");
+    }
+    if ends(&["developed by", "development by", "commercialized by", "developed and commercialized by", "marketed by", "being developed by", "sponsored by", "conducted by", "initiated by", "in development by"])
+        || Regex::new(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$").map(|re| re.is_match(b)).unwrap_or(false)
+        || Regex::new(r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$").map(|re| re.is_match(b)).unwrap_or(false)
+    {
+        return Some("developed_by");
+    }
+    if ends(&["collaboration with", "collaborations with", "partnership with", "partnered with", "alliance with", "agreement with", "agreements with", "license with", "co-development with", "jointly with", "partner", "our partner", "its partner", "funded by", "grant from", "supported by", "support from"]) {
+        return Some("collaboration");
+    }
+    if ends(&["milestone from", "milestone payment from", "payment from", "payments from", "royalties from", "fees from", "upfront from", "funding from"]) {
+        return Some("collaboration");
+    }
+    // The organization as the subject of a development verb.
+    if Regex::new(r"^\s*(?:has\s+|have\s+|also\s+)?(?:initiated|opened|began|started|is\s+developing|develops|has\s+opted|opted\s+in|is\s+conducting|plans\s+to\s+(?:initiate|assess|start|begin)|expects\s+to\s+(?:apply|file|submit|initiate|begin)|continues\s+to\s+expect|reported|is\s+evaluating|will\s+(?:initiate|begin|develop|commercialize)|licensed|acquired|has\s+the\s+(?:exclusive\s+)?rights?)\b")
+        .map(|re| re.is_match(&a))
+        .unwrap_or(false)
+    {
+        return Some("developed_by");
+    }
+    None
+}
+
+fn cues_partnership(st: &str) -> bool {
+    let l = st.to_ascii_lowercase();
+    ["collaboration", "development by", "developed by", "licensed", "partner", "agreement"]
+        .iter()
+        .any(|c| l.contains(c))
+}
+
+/// Compounds of a pure list ("A, B, and C") that ends with the last mention.
+fn list_ending_at(s: &str, ms: &[Mention]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(last) = ms.last() else { return out };
+    out.push(last.entity);
+    for w in ms.windows(2).rev() {
+        let [a, b] = w else { break };
+        let between = s.get(a.end..b.start).unwrap_or("x");
+        if is_list_sep(between) {
+            if !out.contains(&a.entity) {
+                out.push(a.entity);
+            }
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Compounds of a pure list that starts with the first mention.
+fn list_from(s: &str, ms: &[Mention]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(first) = ms.first() else { return out };
+    out.push(first.entity);
+    for w in ms.windows(2) {
+        let [a, b] = w else { break };
+        let between = s.get(a.end..b.start).unwrap_or("x");
+        if is_list_sep(between) {
+            if !out.contains(&b.entity) {
+                out.push(b.entity);
+            }
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn is_list_sep(between: &str) -> bool {
+    let t = between.trim().trim_start_matches(['®', '™']).trim();
+    matches!(t, "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "" | "as well as" | ", as well as")
+        || (t.starts_with(')') && is_list_sep(&t[1..]))
+}
+
+fn dedup_entities(ms: &[Mention]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for m in ms {
+        if !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+    }
+    out
+}
+
+fn nearest(ms: &[Mention], start: usize, end: usize) -> Option<usize> {
+    ms.iter()
+        .min_by_key(|m| {
+            if m.end <= start {
+                start - m.end
+            } else if m.start >= end {
+                m.start - end
+            } else {
+                0
+            }
+        })
+        .map(|m| m.entity)
+}
+
+fn nearest_date(dates: &[DateMention], start: usize, end: usize) -> Option<FuzzyDate> {
+    // Prefer the first date after the mention within the clause, else the closest before.
+    dates
+        .iter()
+        .min_by_key(|d| {
+            if d.start >= end {
+                d.start - end
+            } else if d.end <= start {
+                (start - d.end) * 2
+            } else {
+                0
+            }
+        })
+        .map(|d| d.date)
+}
+
+fn news_today(lower: &str) -> bool {
+    lower.contains("today") || lower.contains("announced") || lower.contains("announces")
+}
+
+fn trim_org_name(n: &str) -> &str {
+    let mut t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
+    // Stop at words that cannot be part of a name.
+    for stop in [" In ", " On ", " The ", " For ", " As ", " To ", " At "] {
+        if let Some(p) = t.find(stop) {
+            t = t.get(..p).unwrap_or(t);
+        }
+    }
+    t.trim_end_matches("'s").trim_end_matches("’s").trim()
+}
+
+/// Rejects capitalized phrases that are not organization names.
+fn plausible_org(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    if first.len() < 2 {
+        return false;
+    }
+    const NO: &[&str] = &[
+        "The", "This", "These", "That", "Our", "Its", "A", "An", "Phase", "Company", "Companies",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "Mr", "Mr.", "Ms.", "Dr.", "Dr", "We", "It", "In",
+        "Q1", "Q2", "Q3", "Q4", "US", "U.S.", "EU", "Europe", "Japan", "China", "Management",
+        "Investors", "Investor", "Media", "Item", "Exhibit", "Form", "Section", "Rule", "Each",
+        "All", "Both", "Such", "Other", "Under", "ADC", "ADCs", "TAP", "IND", "BLA", "NDA",
+        "Nasdaq", "NASDAQ", "FDA", "Patients", "Patient", "Data", "Results", "Revenue",
+        "Revenues", "Net", "Total", "Cash", "Pursuant", "Registrant", "Commission", "Securities",
+        "Today", "Clinical", "Additional", "Further", "Following", "Based", "Also",
+    ];
+    if NO.contains(&first.trim_end_matches(',')) {
+        return false;
+    }
+    if LEXICON.not_org.contains(&name_key(name)) {
+        return false;
+    }
+    // All-caps short acronyms of diseases/conferences are not partners.
+    !(name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) && !LEXICON.company_by_key.contains_key(&name_key(name)))
+}
+
+/// Splits "A, B, C and D" into (offset, item) parts.
+fn split_list(list: &str) -> Vec<(usize, &str)> {
+    fn push<'a>(list: &'a str, out: &mut Vec<(usize, &'a str)>, s: usize, e: usize) {
+        if let Some(item) = list.get(s..e) {
+            let lead = item.len() - item.trim_start().len();
+            let it = item.trim();
+            let it = it.strip_prefix("and ").unwrap_or(it);
+            let off = s + lead + (item.trim().len() - it.len());
+            if !it.is_empty() {
+                out.push((off, it));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let bytes = list.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if bytes.get(i) == Some(&b',') {
+            push(list, &mut out, start, i);
+            start = i + 1;
+        } else if list.get(i..).is_some_and(|r| r.starts_with(" and ")) {
+            push(list, &mut out, start, i);
+            start = i + 5;
+            i += 4;
+        }
+        i += 1;
+    }
+    push(list, &mut out, start, list.len());
+    out
+}
+
+/// `other` shares the distinctive first word of `aliases` and differs only by descriptors.
+fn prefix_variant(aliases: &[String], words: &[String]) -> bool {
+    let Some(first) = words.first() else { return false };
+    if first.len() < 4 {
+        return false;
+    }
+    aliases.iter().any(|a| {
+        let aw: Vec<String> = mentions::strip_legal_suffix(a).split_whitespace().map(name_key).collect();
+        let (short, long) = if aw.len() <= words.len() { (&aw[..], words) } else { (words, &aw[..]) };
+        !short.is_empty()
+            && long.len() >= short.len()
+            && long.get(..short.len()) == Some(short)
+            && long
+                .get(short.len()..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|w| ORG_DESCRIPTORS.contains(&w.as_str()))
+    })
+}
+
+/// Registrant from the text when ingest found none: the line before
+/// "(Exact name of registrant", else the first organization with a legal
+/// suffix in the first 3000 bytes.
+fn registrant_from_text(text: &str) -> Option<String> {
+    if let Some(p) = text.find("(Exact name of registrant") {
+        let before = text.get(..p)?.trim_end();
+        let line = before.rsplit('\n').next()?.trim();
+        if !line.is_empty() {
+            return Some(line.to_string());
+        }
+    }
+    let head = text.get(..text.len().min(3000)).unwrap_or(text);
+    mentions::find_orgs_by_suffix(head).into_iter().next().map(|f| f.what)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_bytes;
+
+    struct Got {
+        compounds: Vec<String>,
+        events: Vec<String>,
+        partners: Vec<String>,
+        targets: Vec<String>,
+        payments: Vec<String>,
+    }
+
+    fn run(text: &str, report: &str) -> Got {
+        let mut doc = ingest_bytes("t.txt", text.as_bytes()).expect("ingest");
+        doc.info.report_date = chrono::NaiveDate::parse_from_str(report, "%Y-%m-%d").ok();
+        doc.info.registrant = Some("Acme".into());
+        let f = super::super::extract(&doc);
+        let cname = |i: usize| f.compounds.get(i).map(|c| c.names.join("|")).unwrap_or_default();
+        Got {
+            compounds: f.compounds.iter().map(|c| c.names.join("|")).collect(),
+            events: f
+                .phase_events
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {} {}",
+                        cname(e.compound),
+                        e.phase.map_or("-", |p| p.name()),
+                        e.status.name(),
+                        e.date.map_or("-".to_string(), |d| d.to_string())
+                    )
+                })
+                .collect(),
+            partners: f
+                .partnerships
+                .iter()
+                .map(|p| format!("{} {}", cname(p.compound), f.organizations.get(p.org).map_or("", |o| o.name.as_str())))
+                .collect(),
+            targets: f.targets.iter().map(|t| format!("{} {}", cname(t.compound), t.target)).collect(),
+            payments: f
+                .payments
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {} {} {}",
+                        p.amount,
+                        p.currency,
+                        p.payer.and_then(|o| f.organizations.get(o)).map_or("", |o| o.name.as_str()),
+                        p.kind.name(),
+                        p.status.name()
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn alias_cues_make_one_compound() {
+        let g = run(
+            "Zentuximab (formerly ZX-101 or ABC4481) is in Phase 2. Brandix® (zentuximab vedotin) was approved in March 2020.",
+            "2020-05-01",
+        );
+        assert_eq!(g.compounds, ["ZX-101|ABC4481", "Brandix|zentuximab vedotin"]);
+    }
+
+    #[test]
+    fn phase_status_from_verbs_and_forward_cues() {
+        let g = run(
+            "Acme initiated a Phase 2 trial of ACM-101 in September. ACM-202 is on track to begin Phase 3 in early 2021. ACM-303 is in Phase 1 testing.",
+            "2020-11-05",
+        );
+        assert_eq!(
+            g.events,
+            ["ACM-101 Phase II achieved 2020-09", "ACM-202 Phase III planned 2021-H1", "ACM-303 Phase I ongoing 2020-11"]
+        );
+    }
+
+    #[test]
+    fn respectively_pairs_compounds_and_partners() {
+        let g = run(
+            "XY-100 and ZQ-200 have advanced into Phase II testing through our collaborations with Pfizer and Novartis, respectively.",
+            "2019-02-01",
+        );
+        assert_eq!(g.partners, ["XY-100 Pfizer", "ZQ-200 Novartis"]);
+    }
+
+    #[test]
+    fn targets_from_cues_and_section_context() {
+        let g = run("KLM-512 — This CD33-targeting ADC is in development by Pfizer.\n", "2019-02-01");
+        assert_eq!(g.targets, ["KLM-512 CD33"]);
+        assert_eq!(g.partners, ["KLM-512 Pfizer"]);
+    }
+
+    #[test]
+    fn milestones_with_payer_and_trigger() {
+        let g = run(
+            "Phase I testing of QRS-77 by Novartis began in May 2019, triggering a $4 million milestone payment to Acme. Acme is eligible for up to $150 million in milestones from Novartis.",
+            "2019-06-01",
+        );
+        assert_eq!(g.payments, ["4000000 USD Novartis milestone earned", "150000000 USD Novartis milestone potential"]);
+    }
+
+    #[test]
+    fn aggregate_revenue_lines_are_not_payments() {
+        let g = run("Revenues include $1.2 million of license and milestone fees, compared to $0.4 million.", "2019-06-01");
+        assert!(g.payments.is_empty());
+    }
+}

@@ -1,0 +1,193 @@
+//! Sentence segmentation that survives `Inc.`, `Mr.`, `U.S.`, `No.`, initials, decimals and bullets; sentences never cross a line (a line is a paragraph, heading or table row).
+
+/// A sentence of the normalized text: byte range and the line it sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First byte in the document text.
+    pub start: usize,
+    /// One past the last byte in the document text.
+    pub end: usize,
+    /// Index of the line (paragraph) that holds it, counting non-empty lines from 0.
+    pub line: usize,
+    /// True for the first sentence of its line.
+    pub line_start: bool,
+}
+
+/// Abbreviations after which a period does not end a sentence (lowercased, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "no", "nos", "vs", "v", "e.g",
+    "i.e", "u.s", "u.k", "u.s.a", "st", "jr", "sr", "approx", "est", "fig", "al", "etc",
+    "dept", "univ", "llc", "l.p", "s.a", "n.v", "p.a", "s.p.a", "plc", "ph.d", "m.d",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mt", "ft", "ave", "blvd", "rd", "ste", "vol", "ref", "cf", "a.s", "b.v", "gmbh",
+];
+
+/// Splits `text` into sentences. Each line is split on `.`, `!` or `?`
+/// followed by white space and an uppercase letter, digit, quote or bullet,
+/// unless the word before the period is a known abbreviation or a single
+/// capital letter (an initial). Leading and trailing white space is trimmed
+/// from each sentence; empty sentences are dropped.
+///
+/// # Example
+/// ```
+/// use pipegraph::extract::sentences::split;
+/// let t = "ImmunoGen, Inc. reported results. Mr. Junius said U.S. sales grew 2.5%.\nNext line";
+/// let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
+/// assert_eq!(s, ["ImmunoGen, Inc. reported results.", "Mr. Junius said U.S. sales grew 2.5%.", "Next line"]);
+/// ```
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_no = 0usize;
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        let line_off = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let mut first = true;
+        let mut start = 0usize;
+        let bytes = body.as_bytes();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            if matches!(b, b'.' | b'!' | b'?') && is_boundary(body, i) {
+                let end = i + 1;
+                // Include closing quotes/parentheses.
+                let mut e = end;
+                while let Some(&c) = bytes.get(e) {
+                    if c == b'"' || c == b')' || c == b'\'' {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                }
+                push(&mut out, body, line_off, start, e, line_no, &mut first);
+                start = e;
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        push(&mut out, body, line_off, start, body.len(), line_no, &mut first);
+        line_no += 1;
+    }
+    out
+}
+
+fn push(
+    out: &mut Vec<Sentence>,
+    body: &str,
+    line_off: usize,
+    s: usize,
+    e: usize,
+    line: usize,
+    first: &mut bool,
+) {
+    let Some(seg) = body.get(s..e) else { return };
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if seg.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        start: line_off + s + lead,
+        end: line_off + e - trail,
+        line,
+        line_start: *first,
+    });
+    *first = false;
+}
+
+/// Is the punctuation at byte `i` of `line` a sentence end?
+fn is_boundary(line: &str, i: usize) -> bool {
+    let rest = line.get(i + 1..).unwrap_or("");
+    // Skip closing quotes/brackets, then require white space.
+    let rest_trim = rest.trim_start_matches(['"', '\'', ')', '”', '’']);
+    if !rest_trim.starts_with([' ', '\t']) && !rest_trim.is_empty() {
+        return false;
+    }
+    let next = rest_trim.trim_start();
+    if next.is_empty() {
+        return true;
+    }
+    let Some(nc) = next.chars().next() else {
+        return true;
+    };
+    if !(nc.is_uppercase()
+        || nc.is_ascii_digit()
+        || matches!(nc, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '·' | '-' | '—' | '$' | '€'))
+    {
+        return false;
+    }
+    if line.as_bytes().get(i) != Some(&b'.') {
+        return true;
+    }
+    // The word before the period.
+    let before = line.get(..i).unwrap_or("");
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let word = before.get(word_start..).unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    let lw = word.to_ascii_lowercase();
+    let lw = lw.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    if ABBREVIATIONS.contains(&lw) {
+        // "Inc." at the end of a sentence followed by a new sentence is rare
+        // enough; but "Inc. (Nasdaq" is common. Keep going.
+        return false;
+    }
+    // A single capital letter: an initial ("David B. Johnston").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[&str]) {
+        let got: Vec<&str> = split(text)
+            .iter()
+            .map(|s| text.get(s.start..s.end).unwrap_or(""))
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        check(
+            "Date: January 31, 2014 /s/ David B. Johnston signed. Next.",
+            &["Date: January 31, 2014 /s/ David B. Johnston signed.", "Next."],
+        );
+        check(
+            "Genentech, Inc. (Nasdaq: DNA) and Bayer Corp. agreed. No. 5 is next.",
+            &["Genentech, Inc. (Nasdaq: DNA) and Bayer Corp. agreed.", "No. 5 is next."],
+        );
+    }
+
+    #[test]
+    fn decimals_and_lines() {
+        check(
+            "Revenues were $2.5 million. Costs rose.\n\nA heading\n",
+            &["Revenues were $2.5 million.", "Costs rose.", "A heading"],
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        check(
+            "\"We expect growth.\" said the CEO. It grew.",
+            &["\"We expect growth.\" said the CEO.", "It grew."],
+        );
+    }
+}
