@@ -667,10 +667,11 @@ fn compound_keys(name: &str) -> Vec<String> {
     keys
 }
 
-/// Picks the best name: smallest (class, -count, length, text).
+/// Picks the best non-empty name: smallest (class, -count, length, text);
+/// empty when every candidate is empty.
 fn pick_name<'a>(cands: impl IntoIterator<Item = (u8, &'a str)>) -> String {
     let mut counts: BTreeMap<(u8, &str), usize> = BTreeMap::new();
-    for c in cands {
+    for c in cands.into_iter().filter(|c| !c.1.is_empty()) {
         *counts.entry(c).or_default() += 1;
     }
     counts
@@ -784,8 +785,8 @@ impl Builder {
             }
             for e in &doc.phase_events {
                 let Some(c) = comp(e.compound) else { continue };
-                let (target, detail) = match (e.phase, registrant) {
-                    (Some(p), _) => (p, None),
+                let (phase, status) = match (e.phase, registrant) {
+                    (Some(p), _) => (p, e.status),
                     (None, Some(r)) => {
                         let detail = LinkDetail::Discontinued { date: e.date };
                         self.link(c, r, detail, &e.evidence);
@@ -799,18 +800,17 @@ impl Builder {
                             .filter_map(|x| x.phase)
                             .max();
                         match reached {
-                            Some(p) => (p, Some(PhaseStatus::Discontinued)),
+                            Some(p) => (p, PhaseStatus::Discontinued),
                             None => continue,
                         }
                     }
                 };
-                let status = detail.unwrap_or(e.status);
-                phases.insert(target);
+                phases.insert(phase);
                 let detail = LinkDetail::PhaseEvent {
                     status,
                     date: e.date,
                 };
-                self.link(c, &phase_id(target), detail, &e.evidence);
+                self.link(c, &phase_id(phase), detail, &e.evidence);
             }
             for p in &doc.payments {
                 let payer = p.payer.and_then(org).map(str::to_string);
@@ -1098,13 +1098,20 @@ impl Builder {
     }
 
     /// Pushes one node per group (name, aliases) with ids `prefix` + slug of
-    /// the name; returns the ids by group.
+    /// the name (the first alias when the name is empty); returns the ids by group.
     fn push_nodes(
         &mut self,
         prefix: &str,
         made: Vec<(String, Vec<String>)>,
         detail: impl Fn(usize) -> NodeDetail,
     ) -> Vec<String> {
+        let made: Vec<(String, Vec<String>)> = made
+            .into_iter()
+            .map(|(name, aliases)| match (name.is_empty(), aliases.first()) {
+                (true, Some(first)) => (first.clone(), aliases),
+                _ => (name, aliases),
+            })
+            .collect();
         let bases = made
             .iter()
             .map(|(name, aliases)| (format!("{prefix}{}", slug(name)), (name, aliases)))

@@ -402,3 +402,22 @@ fn slugs() {
         assert_eq!(slug(name), want, "{name}");
     }
 }
+
+#[test]
+fn empty_display_names_fall_back_to_an_alias() {
+    let mut d = doc("e.txt", None, "2012-01-01");
+    org(&mut d, "", &["Some Pharma"], &[OrgRole::Other], None, 0);
+    compound(&mut d, &["", "QX-9"], 5);
+    let g = PipelineGraph::build(&[d]);
+    let names: Vec<(&str, &str)> = g
+        .nodes()
+        .map(|(_, n)| (n.id.as_str(), n.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("compound:qx-9", "QX-9"),
+            ("org:some-pharma", "Some Pharma")
+        ]
+    );
+}
