@@ -503,11 +503,7 @@ fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -
     let mut by_key = HashMap::new();
     for node in nodes {
         let kind = node.kind();
-        let keys: Vec<String> = std::iter::once(&node.name)
-            .chain(&node.aliases)
-            .map(|n| name_key(n))
-            .filter(|k| !k.is_empty())
-            .collect();
+        let keys = keys_of(std::iter::once(&node.name).chain(&node.aliases));
         let id = node.id.clone();
         let ix = NodeId(graph.add_node(node).index());
         by_id.insert(id, ix);
@@ -612,8 +608,9 @@ impl Dsu {
         i
     }
 
-    /// Groups items that share any key; returns each item's group (0..n_groups) and n_groups.
-    fn group(keys: &[Vec<String>]) -> (Vec<usize>, usize) {
+    /// Groups items that share any key; returns each item's group and each
+    /// group's items (groups numbered 0.., items in input order).
+    fn group(keys: &[Vec<String>]) -> (Vec<usize>, Vec<Vec<usize>>) {
         let mut dsu = Dsu::new(keys.len());
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, ks) in keys.iter().enumerate() {
@@ -630,14 +627,28 @@ impl Dsu {
             }
         }
         let mut group_of_root = HashMap::new();
-        let mut out = Vec::with_capacity(keys.len());
+        let mut group = Vec::with_capacity(keys.len());
+        let mut members: Vec<Vec<usize>> = Vec::new();
         for i in 0..keys.len() {
             let r = dsu.find(i);
-            let n = group_of_root.len();
-            out.push(*group_of_root.entry(r).or_insert(n));
+            let g = *group_of_root.entry(r).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[g].push(i);
+            group.push(g);
         }
-        (out, group_of_root.len())
+        (group, members)
     }
+}
+
+/// The non-empty [`name_key`]s of some names.
+fn keys_of<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|n| name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// True for names shaped like a nonproprietary name (`trastuzumab emtansine`):
@@ -863,12 +874,8 @@ impl Builder {
             .iter()
             .map(|names| names.iter().flat_map(|n| compound_keys(n)).collect())
             .collect();
-        let (group, n) = Dsu::group(&keys);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, &g) in group.iter().enumerate() {
-            members[g].push(i);
-        }
-        let mut made = Vec::with_capacity(n);
+        let (group, members) = Dsu::group(&keys);
+        let mut made = Vec::with_capacity(members.len());
         for m in &members {
             let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].iter()));
             let cands = m.iter().flat_map(|&i| {
@@ -935,23 +942,10 @@ impl Builder {
                 }
             }
         }
-        let keys: Vec<Vec<String>> = items
-            .iter()
-            .map(|it| {
-                it.names
-                    .iter()
-                    .map(|n| name_key(n))
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .collect();
-        let (group, n) = Dsu::group(&keys);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, &g) in group.iter().enumerate() {
-            members[g].push(i);
-        }
-        let mut made = Vec::with_capacity(n);
-        let mut roles = Vec::with_capacity(n);
+        let keys: Vec<Vec<String>> = items.iter().map(|it| keys_of(&it.names)).collect();
+        let (group, members) = Dsu::group(&keys);
+        let mut made = Vec::with_capacity(members.len());
+        let mut roles = Vec::with_capacity(members.len());
         for m in &members {
             let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].names.iter()));
             let name = pick_name(
@@ -1007,20 +1001,8 @@ impl Builder {
                     .collect()
             })
             .collect();
-        let keys: Vec<Vec<String>> = names
-            .iter()
-            .map(|ns| {
-                ns.iter()
-                    .map(|n| name_key(n))
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            })
-            .collect();
-        let (group, n) = Dsu::group(&keys);
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, &g) in group.iter().enumerate() {
-            members[g].push(i);
-        }
+        let keys: Vec<Vec<String>> = names.iter().map(keys_of).collect();
+        let (group, members) = Dsu::group(&keys);
         let made = members
             .iter()
             .map(|m| {

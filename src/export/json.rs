@@ -7,9 +7,7 @@
 use crate::graph::{
     GraphError, LinkDetail, LinkKind, Milestone, Node, NodeDetail, NodeId, NodeKind, PipelineGraph,
 };
-use crate::model::{
-    DocInfo, Evidence, FuzzyDate, OrgRole, PaymentKind, PaymentStatus, Phase, PhaseStatus,
-};
+use crate::model::{DocInfo, Evidence, FuzzyDate, OrgRole, Phase};
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::HashMap;
 use std::fmt;
@@ -258,19 +256,16 @@ fn bad(item: &str, field: &'static str, value: &str) -> GraphError {
     }
 }
 
-/// Looks `value` up among `all` by JSON name.
-fn named<T: Copy>(
-    all: &[T],
-    name: fn(T) -> &'static str,
+/// Reads a model enum (`PhaseStatus`, `OrgRole`, ...) from its JSON name.
+fn named<T: serde::de::DeserializeOwned>(
     item: &str,
     field: &'static str,
     value: Option<&str>,
 ) -> Result<T, GraphError> {
+    use serde::de::IntoDeserializer;
     let v = value.unwrap_or("");
-    all.iter()
-        .copied()
-        .find(|&x| name(x) == v)
-        .ok_or_else(|| bad(item, field, v))
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = v.into_deserializer();
+    T::deserialize(de).map_err(|_| bad(item, field, v))
 }
 
 fn date(item: &str, value: Option<&str>) -> Result<Option<FuzzyDate>, GraphError> {
@@ -286,22 +281,6 @@ fn phase(item: &str, field: &'static str, value: &str) -> Result<Phase, GraphErr
         .ok_or_else(|| bad(item, field, value))
 }
 
-const STATUSES: [PhaseStatus; 5] = [
-    PhaseStatus::Achieved,
-    PhaseStatus::Ongoing,
-    PhaseStatus::Completed,
-    PhaseStatus::Planned,
-    PhaseStatus::Discontinued,
-];
-const ROLES: [OrgRole; 3] = [OrgRole::Registrant, OrgRole::Partner, OrgRole::Other];
-const PAYMENT_KINDS: [PaymentKind; 4] = [
-    PaymentKind::Milestone,
-    PaymentKind::Upfront,
-    PaymentKind::LicenseFee,
-    PaymentKind::Royalty,
-];
-const PAYMENT_STATUSES: [PaymentStatus; 2] = [PaymentStatus::Earned, PaymentStatus::Potential];
-
 fn node_in(n: NodeIn) -> Result<Node, GraphError> {
     let id = n.id.as_str();
     let kind = NodeKind::parse(&n.kind).ok_or_else(|| bad(id, "kind", &n.kind))?;
@@ -312,7 +291,7 @@ fn node_in(n: NodeIn) -> Result<Node, GraphError> {
             let mut roles = n
                 .roles
                 .iter()
-                .map(|r| named(&ROLES, OrgRole::name, id, "role", Some(r)))
+                .map(|r| named::<OrgRole>(id, "role", Some(r)))
                 .collect::<Result<Vec<_>, _>>()?;
             roles.sort();
             roles.dedup();
@@ -322,20 +301,8 @@ fn node_in(n: NodeIn) -> Result<Node, GraphError> {
         NodeKind::Milestone => NodeDetail::Milestone(Milestone {
             amount: n.amount.unwrap_or(f64::NAN),
             currency: n.currency.clone().unwrap_or_default(),
-            kind: named(
-                &PAYMENT_KINDS,
-                PaymentKind::name,
-                id,
-                "payment_kind",
-                n.payment_kind.as_deref(),
-            )?,
-            status: named(
-                &PAYMENT_STATUSES,
-                PaymentStatus::name,
-                id,
-                "status",
-                n.status.as_deref(),
-            )?,
+            kind: named(id, "payment_kind", n.payment_kind.as_deref())?,
+            status: named(id, "status", n.status.as_deref())?,
             date: date(id, n.date.as_deref())?,
             trigger_phase: n
                 .trigger_phase
@@ -374,13 +341,7 @@ fn link_in(l: LinkIn) -> Result<LinkParts, GraphError> {
             relation: l.relation.unwrap_or_default(),
         },
         K::PhaseEvent => LinkDetail::PhaseEvent {
-            status: named(
-                &STATUSES,
-                PhaseStatus::name,
-                item,
-                "status",
-                l.status.as_deref(),
-            )?,
+            status: named(item, "status", l.status.as_deref())?,
             date: date(item, l.date.as_deref())?,
         },
         K::Discontinued => LinkDetail::Discontinued {
