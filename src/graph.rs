@@ -1,12 +1,28 @@
 //! The pipeline graph: entities from all documents merged by alias, over petgraph, with newtype ids.
 //!
-//! [`PipelineGraph::build`] merges the facts of every document into one
-//! graph: compounds, organizations and targets are merged when any of their
-//! names share a [`name_key`]; identical links from several documents become
-//! one link carrying all the evidence. Node ids are stable strings
-//! (`compound:trastuzumab-emtansine`, `org:sanofi`, `phase:phase-ii`,
-//! `milestone:sanofi-3000000-usd-2011-10`), and nodes and links are kept in
-//! a canonical order, so the same facts always give the same graph.
+//! [`PipelineGraph::build`] merges the facts of every document into one graph.
+//!
+//! **Merging.** Compounds, organizations and targets of all documents are
+//! merged (union-find) when any of their names share a [`name_key`]. A
+//! two-word nonproprietary name with a short prefix (`ado-trastuzumab
+//! emtansine`) also matches the name without it. A document's registrant
+//! (`DocInfo::registrant` and its aliases) and every `OrgFact::parent` are
+//! organization mentions too (a parent-only company has no roles).
+//! Identical links (same ends and [`LinkDetail`]) become one link with all
+//! the evidence; a payment told by several documents is one milestone.
+//!
+//! **Names.** A compound is named by a nonproprietary-looking alias
+//! (lowercase ASCII letters, spaces, hyphens), else a code (has a digit),
+//! else any alias; ties go to the most frequent, then shortest, then
+//! smallest. Organizations and targets take the most frequent given name.
+//!
+//! **Ids** are stable (same facts → same ids, whatever their order):
+//! `compound:<slug>`, `org:<slug>`, `target:<slug>` of the name,
+//! `phase:<slug>` (`phase:phase-i-ii`), and
+//! `milestone:<payer slug or unknown>-<amount>-<currency>-<date or nodate>`
+//! (`milestone:sanofi-3000000-usd-2011-10`). See [`slug`]. Clashes get
+//! `-2`, `-3`, ... in sorted order. Nodes are ordered by (kind, id) and
+//! links by (source id, target id, details).
 //!
 //! **Architecture Invariant:** the graph knows nothing about text or files:
 //! it is built from [`DocFacts`] and read by exporters and queries, which
@@ -348,6 +364,10 @@ impl PipelineGraph {
     /// See the module docs for the merge rules and the id scheme. The result
     /// does not depend on the order of documents or of facts within them
     /// (except for ties between entities whose names are all identical).
+    /// A phase event without a phase becomes a `discontinued` link to the
+    /// document's registrant, else a `discontinued` phase event on the
+    /// highest phase the compound reached in that document, else nothing.
+    /// A payment's payee defaults to the registrant.
     pub fn build(facts: &[DocFacts]) -> PipelineGraph {
         Builder::default().run(facts)
     }
