@@ -1,1 +1,1149 @@
 //! The pipeline graph: entities from all documents merged by alias, over petgraph, with newtype ids.
+//!
+//! [`PipelineGraph::build`] merges the facts of every document into one graph.
+//!
+//! **Merging.** Compounds, organizations and targets of all documents are
+//! merged (union-find) when any of their names share a [`name_key`]. A
+//! two-word nonproprietary name with a short prefix (`ado-trastuzumab
+//! emtansine`) also matches the name without it. A document's registrant
+//! (`DocInfo::registrant` and its aliases) and every `OrgFact::parent` are
+//! organization mentions too (a parent-only company has no roles).
+//! Identical links (same ends and [`LinkDetail`]) become one link with all
+//! the evidence; a payment told by several documents is one milestone.
+//!
+//! **Names.** A compound is named by a nonproprietary-looking alias
+//! (lowercase ASCII letters, spaces, hyphens), else a code (has a digit),
+//! else any alias; ties go to the most frequent, then shortest, then
+//! smallest. Organizations and targets take the most frequent given name.
+//!
+//! **Ids** are stable (same facts → same ids, whatever their order):
+//! `compound:<slug>`, `org:<slug>`, `target:<slug>` of the name,
+//! `phase:<slug>` (`phase:phase-i-ii`), and
+//! `milestone:<payer slug or unknown>-<amount>-<currency>-<date or nodate>`
+//! (`milestone:sanofi-3000000-usd-2011-10`). See [`slug`]. Clashes get
+//! `-2`, `-3`, ... in sorted order. Nodes are ordered by (kind, id) and
+//! links by (source id, target id, details).
+//!
+//! **Architecture Invariant:** the graph knows nothing about text or files:
+//! it is built from [`DocFacts`] and read by exporters and queries, which
+//! never mutate it.
+
+use crate::model::{
+    DocFacts, DocInfo, Evidence, FuzzyDate, OrgRole, PaymentKind, PaymentStatus, Phase,
+    PhaseStatus, name_key,
+};
+use chrono::NaiveDate;
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Handle of a node in one [`PipelineGraph`]; meaningless in another graph.
+///
+/// Handles follow the canonical node order: a smaller handle is an earlier node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(usize);
+
+/// Handle of a link in one [`PipelineGraph`]; meaningless in another graph.
+///
+/// Handles follow the canonical link order: a smaller handle is an earlier link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinkId(usize);
+
+/// The kind of a node, in canonical output order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    /// A drug candidate or product.
+    Compound,
+    /// A company or other body.
+    Organization,
+    /// A molecular target.
+    Target,
+    /// A development phase.
+    Phase,
+    /// A payment (milestone, upfront, license fee or royalty).
+    Milestone,
+}
+
+impl NodeKind {
+    /// All kinds in canonical order.
+    pub const ALL: [NodeKind; 5] = [
+        NodeKind::Compound,
+        NodeKind::Organization,
+        NodeKind::Target,
+        NodeKind::Phase,
+        NodeKind::Milestone,
+    ];
+
+    /// The JSON name (`"compound"`, `"organization"`, `"target"`, `"phase"`, `"milestone"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Compound => "compound",
+            NodeKind::Organization => "organization",
+            NodeKind::Target => "target",
+            NodeKind::Phase => "phase",
+            NodeKind::Milestone => "milestone",
+        }
+    }
+
+    /// The inverse of [`NodeKind::name`]; `None` for anything else.
+    pub fn parse(s: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+/// A payment as a node: what is (or may be) paid, when, and for what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    /// Amount in units of `currency` (not thousands or millions).
+    pub amount: f64,
+    /// ISO 4217 code (`"USD"`).
+    pub currency: String,
+    /// What the payment is for.
+    pub kind: PaymentKind,
+    /// Earned or potential.
+    pub status: PaymentStatus,
+    /// When it was earned or paid, if known.
+    pub date: Option<FuzzyDate>,
+    /// The phase event that triggers it, if stated.
+    pub trigger_phase: Option<Phase>,
+}
+
+/// What is particular to each node kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeDetail {
+    /// A compound.
+    Compound,
+    /// An organization and its roles (sorted, unique; may be empty for a
+    /// company known only as another's parent).
+    Organization {
+        /// Roles relative to the registrants of the documents.
+        roles: Vec<OrgRole>,
+    },
+    /// A target.
+    Target,
+    /// A phase.
+    Phase(Phase),
+    /// A payment.
+    Milestone(Milestone),
+}
+
+/// A node: a stable id, a display name, every surface name, and kind details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Stable id, `<kind prefix>:<slug>` (see the module docs).
+    pub id: String,
+    /// Canonical display name; for compounds, organizations and targets one of `aliases`.
+    pub name: String,
+    /// Every surface name seen, sorted and unique (empty for phases and milestones).
+    pub aliases: Vec<String>,
+    /// Kind-specific fields.
+    pub detail: NodeDetail,
+}
+
+impl Node {
+    /// The node's kind.
+    pub fn kind(&self) -> NodeKind {
+        match self.detail {
+            NodeDetail::Compound => NodeKind::Compound,
+            NodeDetail::Organization { .. } => NodeKind::Organization,
+            NodeDetail::Target => NodeKind::Target,
+            NodeDetail::Phase(_) => NodeKind::Phase,
+            NodeDetail::Milestone(_) => NodeKind::Milestone,
+        }
+    }
+
+    /// Roles of an organization; empty for other kinds.
+    pub fn roles(&self) -> &[OrgRole] {
+        match &self.detail {
+            NodeDetail::Organization { roles } => roles,
+            _ => &[],
+        }
+    }
+}
+
+/// The kind of a link, in canonical output order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LinkKind {
+    /// compound → target.
+    Targets,
+    /// compound → organization.
+    PartneredWith,
+    /// compound → phase.
+    PhaseEvent,
+    /// compound → organization (the registrant that stopped it).
+    Discontinued,
+    /// organization → milestone.
+    Pays,
+    /// milestone → organization.
+    PaidTo,
+    /// milestone → compound.
+    ForCompound,
+    /// organization → parent organization.
+    SubsidiaryOf,
+}
+
+impl LinkKind {
+    /// All kinds in canonical order.
+    pub const ALL: [LinkKind; 8] = [
+        LinkKind::Targets,
+        LinkKind::PartneredWith,
+        LinkKind::PhaseEvent,
+        LinkKind::Discontinued,
+        LinkKind::Pays,
+        LinkKind::PaidTo,
+        LinkKind::ForCompound,
+        LinkKind::SubsidiaryOf,
+    ];
+
+    /// The JSON name (`"targets"`, `"partnered_with"`, `"phase_event"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Targets => "targets",
+            LinkKind::PartneredWith => "partnered_with",
+            LinkKind::PhaseEvent => "phase_event",
+            LinkKind::Discontinued => "discontinued",
+            LinkKind::Pays => "pays",
+            LinkKind::PaidTo => "paid_to",
+            LinkKind::ForCompound => "for_compound",
+            LinkKind::SubsidiaryOf => "subsidiary_of",
+        }
+    }
+
+    /// The inverse of [`LinkKind::name`]; `None` for anything else.
+    pub fn parse(s: &str) -> Option<LinkKind> {
+        LinkKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+/// What is particular to each link kind. Two links between the same nodes
+/// with equal details are one link.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LinkDetail {
+    /// compound → target.
+    Targets,
+    /// compound → organization, with the relation (`licensed_to`, `developed_by`, ...).
+    PartneredWith {
+        /// `licensed_to`, `developed_by`, `licensed_from` or `collaboration`.
+        relation: String,
+    },
+    /// compound → phase.
+    PhaseEvent {
+        /// Status of the compound relative to the phase.
+        status: PhaseStatus,
+        /// When, if known.
+        date: Option<FuzzyDate>,
+    },
+    /// compound → organization: development stopped, no phase named.
+    Discontinued {
+        /// When, if known.
+        date: Option<FuzzyDate>,
+    },
+    /// organization → milestone.
+    Pays,
+    /// milestone → organization.
+    PaidTo,
+    /// milestone → compound.
+    ForCompound,
+    /// organization → parent organization.
+    SubsidiaryOf,
+}
+
+impl LinkDetail {
+    /// The link kind.
+    pub fn kind(&self) -> LinkKind {
+        match self {
+            LinkDetail::Targets => LinkKind::Targets,
+            LinkDetail::PartneredWith { .. } => LinkKind::PartneredWith,
+            LinkDetail::PhaseEvent { .. } => LinkKind::PhaseEvent,
+            LinkDetail::Discontinued { .. } => LinkKind::Discontinued,
+            LinkDetail::Pays => LinkKind::Pays,
+            LinkDetail::PaidTo => LinkKind::PaidTo,
+            LinkDetail::ForCompound => LinkKind::ForCompound,
+            LinkDetail::SubsidiaryOf => LinkKind::SubsidiaryOf,
+        }
+    }
+}
+
+/// A link's payload: its details, the sentences that state it, and since when it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Kind-specific fields.
+    pub detail: LinkDetail,
+    /// Every sentence stating it, sorted by (document, start), unique.
+    pub evidence: Vec<Evidence>,
+    /// The earliest report date among the documents of `evidence`, if any is known.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl Link {
+    /// The link kind.
+    pub fn kind(&self) -> LinkKind {
+        self.detail.kind()
+    }
+}
+
+/// A link with its endpoints, as iterated from a graph.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkRef<'a> {
+    /// The link's handle.
+    pub id: LinkId,
+    /// The source node.
+    pub source: NodeId,
+    /// The target node.
+    pub target: NodeId,
+    /// The payload.
+    pub link: &'a Link,
+}
+
+/// Which links of a node to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Links whose source is the node.
+    Outgoing,
+    /// Links whose target is the node.
+    Incoming,
+}
+
+/// Why a graph could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    /// The text is not JSON of the expected shape.
+    #[error("invalid graph JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The `format` field is not `"pipegraph"`.
+    #[error("not a pipegraph graph (format {0:?})")]
+    Format(String),
+    /// The `version` field is not a supported version (1).
+    #[error("unsupported graph version {0}")]
+    Version(u64),
+    /// Two nodes share an id.
+    #[error("duplicate node id {0:?}")]
+    DuplicateNode(String),
+    /// A link names a node that does not exist.
+    #[error("link {source_id:?} -> {target_id:?}: no node {missing:?}")]
+    MissingNode {
+        /// The link's source id.
+        source_id: String,
+        /// The link's target id.
+        target_id: String,
+        /// The id that is not a node.
+        missing: String,
+    },
+    /// A field holds a value that is not allowed (unknown kind, phase, status, date...).
+    #[error("{item:?}: bad {field} {value:?}")]
+    BadValue {
+        /// The node id or link (`source -> target`) concerned.
+        item: String,
+        /// The field name.
+        field: &'static str,
+        /// The value found.
+        value: String,
+    },
+}
+
+/// The merged pipeline graph of a set of documents.
+///
+/// Nodes are ordered by (kind, id) and links by (source id, target id,
+/// kind, details); every iteration follows that order, so output is
+/// deterministic.
+#[derive(Debug, Clone)]
+pub struct PipelineGraph {
+    graph: DiGraph<Node, Link>,
+    documents: Vec<DocInfo>,
+    by_id: HashMap<String, NodeId>,
+    by_key: HashMap<(NodeKind, String), NodeId>,
+}
+
+/// Links keyed by (source id, target id, details), with their evidence.
+type LinkMap = BTreeMap<(String, String, LinkDetail), Vec<Evidence>>;
+
+impl PipelineGraph {
+    /// Merges the facts of all documents into one graph. Never fails: facts
+    /// whose indices are out of range are skipped.
+    ///
+    /// See the module docs for the merge rules and the id scheme. The result
+    /// does not depend on the order of documents or of facts within them
+    /// (except for ties between entities whose names are all identical).
+    /// A phase event without a phase becomes a `discontinued` link to the
+    /// document's registrant, else a `discontinued` phase event on the
+    /// highest phase the compound reached in that document, else nothing.
+    /// A payment's payee defaults to the registrant.
+    pub fn build(facts: &[DocFacts]) -> PipelineGraph {
+        Builder::default().run(facts)
+    }
+
+    /// Assembles a graph from nodes and links given by id, as a loader does.
+    ///
+    /// Nodes and links are put in canonical order; links with equal
+    /// (source, target, details) are merged; `as_of` is recomputed from the
+    /// documents' report dates.
+    ///
+    /// # Errors
+    /// [`GraphError::DuplicateNode`] when two nodes share an id,
+    /// [`GraphError::MissingNode`] when a link names an unknown node.
+    pub fn from_parts(
+        documents: Vec<DocInfo>,
+        nodes: Vec<Node>,
+        links: Vec<(String, String, LinkDetail, Vec<Evidence>)>,
+    ) -> Result<PipelineGraph, GraphError> {
+        let mut ids = HashSet::new();
+        for n in &nodes {
+            if !ids.insert(n.id.as_str()) {
+                return Err(GraphError::DuplicateNode(n.id.clone()));
+            }
+        }
+        let mut map = LinkMap::new();
+        for (s, t, detail, evidence) in links {
+            for end in [&s, &t] {
+                if !ids.contains(end.as_str()) {
+                    return Err(GraphError::MissingNode {
+                        missing: end.clone(),
+                        source_id: s.clone(),
+                        target_id: t.clone(),
+                    });
+                }
+            }
+            map.entry((s, t, detail)).or_default().extend(evidence);
+        }
+        Ok(assemble(documents, nodes, map))
+    }
+
+    /// Every node in canonical order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeId, &Node)> + '_ {
+        self.graph
+            .node_indices()
+            .map(|i| (NodeId(i.index()), &self.graph[i]))
+    }
+
+    /// Every link in canonical order.
+    pub fn links(&self) -> impl Iterator<Item = LinkRef<'_>> + '_ {
+        self.graph.edge_references().map(|e| LinkRef {
+            id: LinkId(e.id().index()),
+            source: NodeId(e.source().index()),
+            target: NodeId(e.target().index()),
+            link: e.weight(),
+        })
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of links.
+    pub fn link_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The node behind a handle; `None` for a handle of another graph.
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.graph.node_weight(NodeIndex::new(id.0))
+    }
+
+    /// The link behind a handle; `None` for a handle of another graph.
+    pub fn link(&self, id: LinkId) -> Option<LinkRef<'_>> {
+        let e = EdgeIndex::new(id.0);
+        let (s, t) = self.graph.edge_endpoints(e)?;
+        Some(LinkRef {
+            id,
+            source: NodeId(s.index()),
+            target: NodeId(t.index()),
+            link: self.graph.edge_weight(e)?,
+        })
+    }
+
+    /// The node with a stable id (`"compound:trastuzumab-emtansine"`).
+    pub fn node_by_id(&self, id: &str) -> Option<NodeId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The node of a kind whose name or any alias has the same [`name_key`]
+    /// as `name` (`find(NodeKind::Compound, "T-DM1")`). When several match,
+    /// the first in canonical order.
+    pub fn find(&self, kind: NodeKind, name: &str) -> Option<NodeId> {
+        self.by_key.get(&(kind, name_key(name))).copied()
+    }
+
+    /// The links at a node in canonical order: outgoing (node is source) or incoming.
+    pub fn links_at(&self, node: NodeId, dir: Direction) -> Vec<LinkRef<'_>> {
+        let d = match dir {
+            Direction::Outgoing => petgraph::Direction::Outgoing,
+            Direction::Incoming => petgraph::Direction::Incoming,
+        };
+        let idx = NodeIndex::new(node.0);
+        if self.graph.node_weight(idx).is_none() {
+            return Vec::new();
+        }
+        let mut out: Vec<LinkRef<'_>> = self
+            .graph
+            .edges_directed(idx, d)
+            .map(|e| LinkRef {
+                id: LinkId(e.id().index()),
+                source: NodeId(e.source().index()),
+                target: NodeId(e.target().index()),
+                link: e.weight(),
+            })
+            .collect();
+        out.sort_by_key(|l| l.id);
+        out
+    }
+
+    /// The nodes at the other end of a node's links of one kind, in
+    /// canonical order, unique (`neighbors(c, LinkKind::Targets, Outgoing)`
+    /// gives a compound's targets).
+    pub fn neighbors(&self, node: NodeId, kind: LinkKind, dir: Direction) -> Vec<NodeId> {
+        let set: BTreeSet<NodeId> = self
+            .links_at(node, dir)
+            .into_iter()
+            .filter(|l| l.link.kind() == kind)
+            .map(|l| match dir {
+                Direction::Outgoing => l.target,
+                Direction::Incoming => l.source,
+            })
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// The documents the graph was built from, sorted by id.
+    pub fn documents(&self) -> &[DocInfo] {
+        &self.documents
+    }
+}
+
+/// Puts nodes and links in canonical order and indexes them.
+fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -> PipelineGraph {
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let report: HashMap<&str, NaiveDate> = documents
+        .iter()
+        .filter_map(|d| Some((d.id.as_str(), d.report_date?)))
+        .collect();
+    nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
+    let mut graph = DiGraph::with_capacity(nodes.len(), links.len());
+    let mut by_id = HashMap::new();
+    let mut by_key = HashMap::new();
+    for node in nodes {
+        let kind = node.kind();
+        let keys = keys_of(std::iter::once(&node.name).chain(&node.aliases));
+        let id = node.id.clone();
+        let ix = NodeId(graph.add_node(node).index());
+        by_id.insert(id, ix);
+        for k in keys {
+            by_key.entry((kind, k)).or_insert(ix);
+        }
+    }
+    for ((s, t, detail), mut evidence) in links {
+        let (Some(&s), Some(&t)) = (by_id.get(&s), by_id.get(&t)) else {
+            continue;
+        };
+        evidence.sort();
+        evidence.dedup();
+        let as_of = evidence
+            .iter()
+            .filter_map(|e| report.get(e.document.as_str()).copied())
+            .min();
+        graph.add_edge(
+            NodeIndex::new(s.0),
+            NodeIndex::new(t.0),
+            Link {
+                detail,
+                evidence,
+                as_of,
+            },
+        );
+    }
+    PipelineGraph {
+        graph,
+        documents,
+        by_id,
+        by_key,
+    }
+}
+
+/// A lowercase ASCII slug: letters and digits, other runs folded to one `-`.
+/// Greek and accented letters fold as in [`name_key`]. Never empty (`"unnamed"`).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in s.chars() {
+        let folded = if c.is_ascii() {
+            c.to_ascii_lowercase().to_string()
+        } else {
+            name_key(c.encode_utf8(&mut [0; 4]))
+        };
+        let folded = if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            folded
+        } else {
+            String::new()
+        };
+        if folded.is_empty() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push('-');
+        }
+        gap = false;
+        out.push_str(&folded);
+    }
+    if out.is_empty() {
+        out.push_str("unnamed");
+    }
+    out
+}
+
+/// Gives each base id a unique id: the base itself for the first in
+/// (base, tiebreak) order, then `base-2`, `base-3`, ... Returns ids in input order.
+fn assign_ids<K: Ord>(bases: Vec<(String, K)>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..bases.len()).collect();
+    order.sort_by(|&a, &b| bases[a].cmp(&bases[b]));
+    let mut used = HashSet::new();
+    let mut out = vec![String::new(); bases.len()];
+    for i in order {
+        let base = &bases[i].0;
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        out[i] = id;
+    }
+    out
+}
+
+/// Union-find over items, merged when they share a key.
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    /// Groups items that share any key; returns each item's group and each
+    /// group's items (groups numbered 0.., items in input order).
+    fn group(keys: &[Vec<String>]) -> (Vec<usize>, Vec<Vec<usize>>) {
+        let mut dsu = Dsu::new(keys.len());
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, ks) in keys.iter().enumerate() {
+            for k in ks {
+                match first.get(k.as_str()) {
+                    Some(&j) => {
+                        let (a, b) = (dsu.find(i), dsu.find(j));
+                        dsu.0[a] = b;
+                    }
+                    None => {
+                        first.insert(k, i);
+                    }
+                }
+            }
+        }
+        let mut group_of_root = HashMap::new();
+        let mut group = Vec::with_capacity(keys.len());
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        for i in 0..keys.len() {
+            let r = dsu.find(i);
+            let g = *group_of_root.entry(r).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            members[g].push(i);
+            group.push(g);
+        }
+        (group, members)
+    }
+}
+
+/// The non-empty [`name_key`]s of some names.
+fn keys_of<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    names
+        .into_iter()
+        .map(|n| name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// True for names shaped like a nonproprietary name (`trastuzumab emtansine`):
+/// a lowercase ASCII first letter, then only ASCII letters, spaces and hyphens.
+fn is_nonproprietary(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+}
+
+/// Merge keys of a compound name: its [`name_key`], and for a two-word
+/// nonproprietary name with a short distinguishing prefix
+/// (`ado-trastuzumab emtansine`, `fam-trastuzumab deruxtecan`) also the key
+/// of the name without the prefix.
+fn compound_keys(name: &str) -> Vec<String> {
+    let mut keys = vec![name_key(name)];
+    if is_nonproprietary(name)
+        && let Some((pre, rest)) = name.split_once('-')
+        && (2..=4).contains(&pre.len())
+        && rest.contains(' ')
+        && is_nonproprietary(rest)
+    {
+        keys.push(name_key(rest));
+    }
+    keys.retain(|k| !k.is_empty());
+    keys
+}
+
+/// Picks the best non-empty name: smallest (class, -count, length, text);
+/// empty when every candidate is empty.
+fn pick_name<'a>(cands: impl IntoIterator<Item = (u8, &'a str)>) -> String {
+    let mut counts: BTreeMap<(u8, &str), usize> = BTreeMap::new();
+    for c in cands.into_iter().filter(|c| !c.1.is_empty()) {
+        *counts.entry(c).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .min_by(|((ca, a), na), ((cb, b), nb)| {
+            (ca, std::cmp::Reverse(na), a.chars().count(), a).cmp(&(
+                cb,
+                std::cmp::Reverse(nb),
+                b.chars().count(),
+                b,
+            ))
+        })
+        .map(|((_, n), _)| n.to_string())
+        .unwrap_or_default()
+}
+
+fn sorted_unique<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let set: BTreeSet<&String> = names.into_iter().filter(|n| !n.is_empty()).collect();
+    set.into_iter().cloned().collect()
+}
+
+/// Amount as written in milestone ids and labels' numbers: an integer when whole.
+pub(crate) fn amount_text(amount: f64) -> String {
+    if amount.is_finite() && amount.fract() == 0.0 && amount.abs() < 1e15 {
+        format!("{}", amount as i64)
+    } else {
+        format!("{amount}")
+    }
+}
+
+/// A compact amount with currency: `USD 3.0M`, `EUR 250.0K`, `CHF 1.2B`.
+pub fn money(amount: f64, currency: &str) -> String {
+    let a = amount.abs();
+    let text = if a >= 1e9 {
+        format!("{:.1}B", amount / 1e9)
+    } else if a >= 1e6 {
+        format!("{:.1}M", amount / 1e6)
+    } else if a >= 1e3 {
+        format!("{:.1}K", amount / 1e3)
+    } else {
+        amount_text(amount)
+    };
+    format!("{currency} {text}")
+}
+
+/// One organization mention, real or implied (a registrant, a parent).
+struct OrgItem {
+    names: Vec<String>,
+    display: String,
+    /// 0 for names a document gives the organization, 1 for parent-only names.
+    class: u8,
+    roles: Vec<OrgRole>,
+}
+
+/// Key of a milestone node: payer id, amount bits, currency, compound id, kind, status, date.
+type MilestoneKey = (
+    Option<String>,
+    u64,
+    String,
+    Option<String>,
+    PaymentKind,
+    PaymentStatus,
+    Option<FuzzyDate>,
+);
+
+/// One document's telling of a payment: evidence, trigger phase, payee id.
+type PaymentMention = (Evidence, Option<Phase>, Option<String>);
+
+#[derive(Default)]
+struct Builder {
+    nodes: Vec<Node>,
+    links: LinkMap,
+}
+
+impl Builder {
+    fn link(&mut self, s: &str, t: &str, detail: LinkDetail, ev: &Evidence) {
+        self.links
+            .entry((s.to_string(), t.to_string(), detail))
+            .or_default()
+            .push(ev.clone());
+    }
+
+    fn run(mut self, facts: &[DocFacts]) -> PipelineGraph {
+        let compound_ids = self.compounds(facts);
+        let (org_ids, registrant_ids) = self.organizations(facts);
+        let org_names: HashMap<String, String> = self
+            .nodes
+            .iter()
+            .filter(|n| n.kind() == NodeKind::Organization)
+            .map(|n| (n.id.clone(), n.name.clone()))
+            .collect();
+        self.targets(facts, &compound_ids);
+        let mut phases = BTreeSet::new();
+        let mut milestones: BTreeMap<MilestoneKey, Vec<PaymentMention>> = BTreeMap::new();
+        for (d, doc) in facts.iter().enumerate() {
+            let comp = |i: usize| compound_ids[d].get(i).map(String::as_str);
+            let org = |i: usize| org_ids[d].get(i).map(String::as_str);
+            let registrant = registrant_ids[d].as_deref();
+            for p in &doc.partnerships {
+                if let (Some(c), Some(o)) = (comp(p.compound), org(p.org)) {
+                    let relation = p.relation.clone();
+                    self.link(c, o, LinkDetail::PartneredWith { relation }, &p.evidence);
+                }
+            }
+            for (s, t, ev) in &doc.subsidiaries {
+                if let (Some(s), Some(t)) = (org(*s), org(*t))
+                    && s != t
+                {
+                    self.link(s, t, LinkDetail::SubsidiaryOf, ev);
+                }
+            }
+            for e in &doc.phase_events {
+                let Some(c) = comp(e.compound) else { continue };
+                let (phase, status) = match (e.phase, registrant) {
+                    (Some(p), _) => (p, e.status),
+                    (None, Some(r)) => {
+                        let detail = LinkDetail::Discontinued { date: e.date };
+                        self.link(c, r, detail, &e.evidence);
+                        continue;
+                    }
+                    (None, None) => {
+                        let reached = doc
+                            .phase_events
+                            .iter()
+                            .filter(|x| x.compound == e.compound && x.status.is_reached())
+                            .filter_map(|x| x.phase)
+                            .max();
+                        match reached {
+                            Some(p) => (p, PhaseStatus::Discontinued),
+                            None => continue,
+                        }
+                    }
+                };
+                phases.insert(phase);
+                let detail = LinkDetail::PhaseEvent {
+                    status,
+                    date: e.date,
+                };
+                self.link(c, &phase_id(phase), detail, &e.evidence);
+            }
+            for p in &doc.payments {
+                let payer = p.payer.and_then(org).map(str::to_string);
+                let payee = p.payee.and_then(org).or(registrant).map(str::to_string);
+                let compound = p.compound.and_then(comp).map(str::to_string);
+                let bits = if p.amount == 0.0 {
+                    0
+                } else {
+                    p.amount.to_bits()
+                };
+                let key = (
+                    payer,
+                    bits,
+                    p.currency.clone(),
+                    compound,
+                    p.kind,
+                    p.status,
+                    p.date,
+                );
+                milestones.entry(key).or_default().push((
+                    p.evidence.clone(),
+                    p.trigger_phase,
+                    payee,
+                ));
+            }
+        }
+        for &p in &phases {
+            self.nodes.push(Node {
+                id: phase_id(p),
+                name: p.name().to_string(),
+                aliases: Vec::new(),
+                detail: NodeDetail::Phase(p),
+            });
+        }
+        self.milestones(milestones, &org_names);
+        assemble(
+            facts.iter().map(|d| d.doc.clone()).collect(),
+            self.nodes,
+            self.links,
+        )
+    }
+
+    /// Makes compound nodes; returns each document's compound index → node id.
+    fn compounds(&mut self, facts: &[DocFacts]) -> Vec<Vec<String>> {
+        let items: Vec<&Vec<String>> = facts
+            .iter()
+            .flat_map(|d| d.compounds.iter().map(|c| &c.names))
+            .collect();
+        let keys: Vec<Vec<String>> = items
+            .iter()
+            .map(|names| names.iter().flat_map(|n| compound_keys(n)).collect())
+            .collect();
+        let (group, members) = Dsu::group(&keys);
+        let mut made = Vec::with_capacity(members.len());
+        for m in &members {
+            let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].iter()));
+            let cands = m.iter().flat_map(|&i| {
+                let unique: BTreeSet<&String> = items[i].iter().collect();
+                unique.into_iter().map(|s| {
+                    let class = if is_nonproprietary(s) {
+                        0
+                    } else if s.chars().any(|c| c.is_ascii_digit()) {
+                        1
+                    } else {
+                        2
+                    };
+                    (class, s.as_str())
+                })
+            });
+            made.push((pick_name(cands), aliases));
+        }
+        let ids = self.push_nodes("compound:", made, |_| NodeDetail::Compound);
+        per_doc(facts.iter().map(|d| d.compounds.len()), &group, &ids)
+    }
+
+    /// Makes organization nodes and parent links; returns each document's
+    /// organization index → node id, and each document's registrant node id.
+    fn organizations(&mut self, facts: &[DocFacts]) -> (Vec<Vec<String>>, Vec<Option<String>>) {
+        let mut items: Vec<OrgItem> = Vec::new();
+        for d in facts {
+            for o in &d.organizations {
+                items.push(OrgItem {
+                    names: std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .cloned()
+                        .collect(),
+                    display: o.name.clone(),
+                    class: 0,
+                    roles: o.roles.clone(),
+                });
+            }
+        }
+        // Implied items after the real ones, so that real indices match `per_doc`.
+        let mut registrant_item = vec![None; facts.len()];
+        let mut parent_item = Vec::new();
+        for (di, d) in facts.iter().enumerate() {
+            if let Some(r) = &d.doc.registrant {
+                registrant_item[di] = Some(items.len());
+                items.push(OrgItem {
+                    names: std::iter::once(r)
+                        .chain(&d.doc.registrant_aliases)
+                        .cloned()
+                        .collect(),
+                    display: r.clone(),
+                    class: 0,
+                    roles: vec![OrgRole::Registrant],
+                });
+            }
+            for (oi, o) in d.organizations.iter().enumerate() {
+                if let Some(p) = &o.parent {
+                    parent_item.push((di, oi, items.len()));
+                    items.push(OrgItem {
+                        names: vec![p.clone()],
+                        display: p.clone(),
+                        class: 1,
+                        roles: Vec::new(),
+                    });
+                }
+            }
+        }
+        let keys: Vec<Vec<String>> = items.iter().map(|it| keys_of(&it.names)).collect();
+        let (group, members) = Dsu::group(&keys);
+        let mut made = Vec::with_capacity(members.len());
+        let mut roles = Vec::with_capacity(members.len());
+        for m in &members {
+            let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].names.iter()));
+            let name = pick_name(
+                m.iter()
+                    .map(|&i| (items[i].class, items[i].display.as_str())),
+            );
+            let r: BTreeSet<OrgRole> = m
+                .iter()
+                .flat_map(|&i| items[i].roles.iter().copied())
+                .collect();
+            roles.push(r.into_iter().collect::<Vec<_>>());
+            made.push((name, aliases));
+        }
+        let ids = self.push_nodes("org:", made, |g| NodeDetail::Organization {
+            roles: roles[g].clone(),
+        });
+        let by_doc = per_doc(facts.iter().map(|d| d.organizations.len()), &group, &ids);
+        for (di, oi, item) in parent_item {
+            let (s, t) = (&by_doc[di][oi], &ids[group[item]]);
+            if s != t {
+                let ev = &facts[di].organizations[oi].evidence;
+                self.link(s, t, LinkDetail::SubsidiaryOf, ev);
+            }
+        }
+        let registrants = facts
+            .iter()
+            .enumerate()
+            .map(|(di, d)| match registrant_item[di] {
+                Some(item) => Some(ids[group[item]].clone()),
+                None => d
+                    .organizations
+                    .iter()
+                    .position(|o| o.roles.contains(&OrgRole::Registrant))
+                    .map(|oi| by_doc[di][oi].clone()),
+            })
+            .collect();
+        (by_doc, registrants)
+    }
+
+    /// Makes target nodes and `targets` links.
+    fn targets(&mut self, facts: &[DocFacts], compound_ids: &[Vec<String>]) {
+        let items: Vec<(usize, &crate::model::TargetFact)> = facts
+            .iter()
+            .enumerate()
+            .flat_map(|(d, f)| f.targets.iter().map(move |t| (d, t)))
+            .collect();
+        let names: Vec<Vec<String>> = items
+            .iter()
+            .map(|(_, t)| {
+                std::iter::once(&t.target)
+                    .chain(&t.aliases)
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let keys: Vec<Vec<String>> = names.iter().map(keys_of).collect();
+        let (group, members) = Dsu::group(&keys);
+        let made = members
+            .iter()
+            .map(|m| {
+                let aliases = sorted_unique(m.iter().flat_map(|&i| names[i].iter()));
+                let name = pick_name(m.iter().map(|&i| (0, items[i].1.target.as_str())));
+                (name, aliases)
+            })
+            .collect();
+        let ids = self.push_nodes("target:", made, |_| NodeDetail::Target);
+        for (i, (d, t)) in items.iter().enumerate() {
+            if let Some(c) = compound_ids[*d].get(t.compound) {
+                let c = c.clone();
+                self.link(&c, &ids[group[i]], LinkDetail::Targets, &t.evidence);
+            }
+        }
+    }
+
+    /// Makes milestone nodes and their `pays`, `paid_to`, `for_compound` links.
+    fn milestones(
+        &mut self,
+        milestones: BTreeMap<MilestoneKey, Vec<PaymentMention>>,
+        org_names: &HashMap<String, String>,
+    ) {
+        let entries: Vec<_> = milestones.into_iter().collect();
+        let bases = entries
+            .iter()
+            .map(|(k, _)| {
+                let (payer, bits, currency, _, _, _, date) = k;
+                let payer_slug = payer
+                    .as_deref()
+                    .and_then(|p| p.strip_prefix("org:"))
+                    .unwrap_or("unknown");
+                let amount = slug(&amount_text(f64::from_bits(*bits)));
+                let date = date.map_or("nodate".to_string(), |d| slug(&d.to_string()));
+                let base = format!("milestone:{payer_slug}-{amount}-{}-{date}", slug(currency));
+                (base, k.clone())
+            })
+            .collect();
+        let ids = assign_ids(bases);
+        for ((key, mut facts), id) in entries.into_iter().zip(ids) {
+            let (payer, bits, currency, compound, kind, status, date) = key;
+            facts.sort_by(|a, b| a.0.cmp(&b.0));
+            let amount = f64::from_bits(bits);
+            let trigger_phase = facts.iter().find_map(|f| f.1);
+            let payer_name = payer
+                .as_ref()
+                .and_then(|p| org_names.get(p))
+                .map_or("unknown payer", String::as_str);
+            let name = format!("{payer_name} {} {}", money(amount, &currency), kind.name());
+            for (ev, _, payee) in &facts {
+                if let Some(p) = &payer {
+                    self.link(p, &id, LinkDetail::Pays, ev);
+                }
+                if let Some(p) = payee {
+                    self.link(&id, p, LinkDetail::PaidTo, ev);
+                }
+                if let Some(c) = &compound {
+                    self.link(&id, c, LinkDetail::ForCompound, ev);
+                }
+            }
+            self.nodes.push(Node {
+                id,
+                name,
+                aliases: Vec::new(),
+                detail: NodeDetail::Milestone(Milestone {
+                    amount,
+                    currency,
+                    kind,
+                    status,
+                    date,
+                    trigger_phase,
+                }),
+            });
+        }
+    }
+
+    /// Pushes one node per group (name, aliases) with ids `prefix` + slug of
+    /// the name (the first alias when the name is empty); returns the ids by group.
+    fn push_nodes(
+        &mut self,
+        prefix: &str,
+        made: Vec<(String, Vec<String>)>,
+        detail: impl Fn(usize) -> NodeDetail,
+    ) -> Vec<String> {
+        let made: Vec<(String, Vec<String>)> = made
+            .into_iter()
+            .map(|(name, aliases)| match (name.is_empty(), aliases.first()) {
+                (true, Some(first)) => (first.clone(), aliases),
+                _ => (name, aliases),
+            })
+            .collect();
+        let bases = made
+            .iter()
+            .map(|(name, aliases)| (format!("{prefix}{}", slug(name)), (name, aliases)))
+            .collect();
+        let ids = assign_ids(bases);
+        for (g, ((name, aliases), id)) in made.into_iter().zip(&ids).enumerate() {
+            self.nodes.push(Node {
+                id: id.clone(),
+                name,
+                aliases,
+                detail: detail(g),
+            });
+        }
+        ids
+    }
+}
+
+/// Splits item groups back per document: `lens` are the item counts per
+/// document, in item order; returns per document, per item, the group's id.
+fn per_doc(lens: impl Iterator<Item = usize>, group: &[usize], ids: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    for len in lens {
+        out.push(group[i..i + len].iter().map(|&g| ids[g].clone()).collect());
+        i += len;
+    }
+    out
+}
+
+/// The stable id of a phase node (`phase:phase-i-ii`).
+pub fn phase_id(p: Phase) -> String {
+    format!("phase:{}", slug(p.name()))
+}
