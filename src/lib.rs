@@ -5,3 +5,4 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod model;
+pub mod run;

@@ -152,7 +152,8 @@ impl fmt::Display for PhaseStatus {
 ///
 /// Displays as `YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn`, `YYYY-Hn` or `YYYY`
 /// (the date strings of `GRAPH_JSON.md`). Ordered by first day, then by
-/// precision (a day sorts before the month that holds it).
+/// precision (a day sorts before the month that holds it, a month before
+/// the quarter that starts with it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FuzzyDate {
     /// A day: year, month 1–12, day 1–31.
@@ -188,16 +189,16 @@ impl FuzzyDate {
         }
     }
 
-    fn sort_key(self) -> (i32, u32, u32, u8) {
+    fn sort_key(self) -> (i32, u32, u8, u32) {
         let (y, m) = self.first_month();
-        let (d, p) = match self {
-            FuzzyDate::Day(_, _, d) => (d, 0),
+        let (p, d) = match self {
+            FuzzyDate::Day(_, _, d) => (0, d),
             FuzzyDate::Month(..) => (1, 1),
-            FuzzyDate::Quarter(..) => (1, 2),
-            FuzzyDate::Half(..) => (1, 3),
-            FuzzyDate::Year(..) => (1, 4),
+            FuzzyDate::Quarter(..) => (2, 1),
+            FuzzyDate::Half(..) => (3, 1),
+            FuzzyDate::Year(..) => (4, 1),
         };
-        (y, m, d, p)
+        (y, m, p, d)
     }
 
     /// Parses the display form back (`"2011-10"`, `"2012-H1"`, `"2013-02-15"`).

@@ -148,15 +148,24 @@ impl DateContext {
                 g("y3").and_then(year).map(|fy| self.fiscal_quarter(fy, q))
             } else if g("fyq").is_some() || g("fyq2").is_some() {
                 let q = g("qw4").or(g("qw9")).and_then(ordinal).unwrap_or(1);
-                g("y4").or(g("y9")).and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+                g("y4")
+                    .or(g("y9"))
+                    .and_then(year)
+                    .map(|fy| self.fiscal_quarter(fy, q))
             } else if g("q").is_some() {
-                let q: u32 = g("q5").or(g("q5b")).and_then(|q| q.parse().ok()).unwrap_or(1);
+                let q: u32 = g("q5")
+                    .or(g("q5b"))
+                    .and_then(|q| q.parse().ok())
+                    .unwrap_or(1);
                 g("y5").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
             } else if g("qw").is_some() {
                 let q = g("qw6").and_then(ordinal).unwrap_or(1);
                 g("y6").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
             } else if g("h").is_some() {
-                let h: u32 = g("h7").or(g("h7b")).and_then(|h| h.parse().ok()).unwrap_or(1);
+                let h: u32 = g("h7")
+                    .or(g("h7b"))
+                    .and_then(|h| h.parse().ok())
+                    .unwrap_or(1);
                 match g("y7").and_then(year) {
                     Some(y) => Some(FuzzyDate::Half(y, h)),
                     None => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, h)),
@@ -167,7 +176,8 @@ impl DateContext {
             } else if g("rel").is_some() {
                 let w = g("rw").unwrap_or("").to_ascii_lowercase();
                 g("y10").and_then(year).map(|y| {
-                    if w.starts_with("early") || w.starts_with("beginning") || w.starts_with("mid") {
+                    if w.starts_with("early") || w.starts_with("beginning") || w.starts_with("mid")
+                    {
                         FuzzyDate::Half(y, 1)
                     } else if w.starts_with("spring") {
                         FuzzyDate::Quarter(y, 2)
@@ -247,29 +257,89 @@ mod tests {
 
     #[test]
     fn absolute_dates() {
-        check("2011-10-27", 12, "On October 27, 2011, the company said", &["2011-10-27"]);
-        check("2011-10-27", 12, "began in October 2011, triggering", &["2011-10"]);
-        check("2011-10-27", 12, "data in 1Q 2012 and Q4 2011", &["2012-Q1", "2011-Q4"]);
-        check("2011-10-27", 12, "in the fourth quarter of 2011", &["2011-Q4"]);
-        check("2014-01-31", 12, "enrolling in 1H 2014 and report in 2H 2014", &["2014-H1", "2014-H2"]);
+        check(
+            "2011-10-27",
+            12,
+            "On October 27, 2011, the company said",
+            &["2011-10-27"],
+        );
+        check(
+            "2011-10-27",
+            12,
+            "began in October 2011, triggering",
+            &["2011-10"],
+        );
+        check(
+            "2011-10-27",
+            12,
+            "data in 1Q 2012 and Q4 2011",
+            &["2012-Q1", "2011-Q4"],
+        );
+        check(
+            "2011-10-27",
+            12,
+            "in the fourth quarter of 2011",
+            &["2011-Q4"],
+        );
+        check(
+            "2014-01-31",
+            12,
+            "enrolling in 1H 2014 and report in 2H 2014",
+            &["2014-H1", "2014-H2"],
+        );
         check("2014-01-31", 12, "at a meeting in mid-2014", &["2014-H1"]);
-        check("2011-10-27", 12, "on track to begin in early 2012", &["2012-H1"]);
+        check(
+            "2011-10-27",
+            12,
+            "on track to begin in early 2012",
+            &["2012-H1"],
+        );
         check("2014-01-31", 12, "results in late 2015", &["2015-H2"]);
     }
 
     #[test]
     fn relative_dates_use_the_report_date() {
-        check("2011-10-27", 12, "Roche initiated a Phase III trial in September for", &["2011-09"]);
-        check("2014-01-31", 12, "entered the clinic in November, we believe", &["2013-11"]);
-        check("2011-10-27", 12, "Phase I testing is expected to begin this quarter.", &["2011-Q4"]);
+        check(
+            "2011-10-27",
+            12,
+            "Roche initiated a Phase III trial in September for",
+            &["2011-09"],
+        );
+        check(
+            "2014-01-31",
+            12,
+            "entered the clinic in November, we believe",
+            &["2013-11"],
+        );
+        check(
+            "2011-10-27",
+            12,
+            "Phase I testing is expected to begin this quarter.",
+            &["2011-Q4"],
+        );
         check("2014-01-31", 12, "by year-end", &["2014-Q4"]);
     }
 
     #[test]
     fn fiscal_quarters_become_calendar_quarters() {
         // Fiscal year ends June 30: 2Q FY2014 is October–December 2013.
-        check("2014-01-31", 6, "quarter ended December 31, 2013 (2Q FY2014)", &["2013-12-31", "2013-Q4"]);
-        check("2008-01-31", 6, "for the second quarter of fiscal 2008 was", &["2007-Q4"]);
-        check("2008-01-31", 12, "in the second quarter of fiscal 2008", &["2008-Q2"]);
+        check(
+            "2014-01-31",
+            6,
+            "quarter ended December 31, 2013 (2Q FY2014)",
+            &["2013-12-31", "2013-Q4"],
+        );
+        check(
+            "2008-01-31",
+            6,
+            "for the second quarter of fiscal 2008 was",
+            &["2007-Q4"],
+        );
+        check(
+            "2008-01-31",
+            12,
+            "in the second quarter of fiscal 2008",
+            &["2008-Q2"],
+        );
     }
 }

@@ -62,34 +62,34 @@ static INN_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Brand names: a capitalized word right before `®` or `™`.
 static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))").expect("static regex")
+    Regex::new(r"\b([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))")
+        .expect("static regex")
 });
 
 /// Prefixes of alphanumeric tokens that are never compounds: forms, filings,
 /// fiscal periods, registries, conferences, units, regions, trial ids.
 const NOT_CODE_PREFIXES: &[&str] = &[
-    "ITEM", "FORM", "RULE", "EX", "FY", "NCT", "CFR", "COVID", "SARS", "SEC", "ISIN", "ZIP",
-    "TEL", "FAX", "USD", "EUR", "CHF", "GBP", "JPY", "CAD", "AUD", "US", "USA", "ASH", "ASCO",
-    "AACR", "ESMO", "SABCS", "EHA", "DOD", "IRS", "EIN", "CIK", "FDA", "EMA", "NASDAQ",
-    "NYSE", "AMEX", "TSX", "ASX", "SIC", "ADC", "ADCS", "MM", "AML", "CLL", "ALL", "NSCLC",
-    "SCLC", "DLBCL", "MBC", "BC", "PFS", "OS", "ORR", "DCR", "CR", "PR", "SD", "PD", "Q",
-    "H", "QTR", "CEO", "CFO", "CMO", "COO", "EVP", "SVP", "VP", "PHASE", "STUDY", "TRIAL",
-    "COHORT", "PART", "ARM", "DAY", "DAYS", "WEEK", "WEEKS", "MONTH", "YEAR", "YEARS",
-    "NOTE", "NOTES", "TABLE", "PAGE", "ANNEX", "SCHEDULE", "EXHIBIT", "SECTION", "ARTICLE",
-    "MAY", "JUNE", "JULY", "MARCH", "APRIL", "JAN", "FEB", "MAR", "APR", "JUN", "JUL",
-    "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AM", "PM", "ET", "EST", "EDT", "PST", "GMT",
-    "UTC", "CET", "MG", "KG", "ML", "GY", "MA", "CA", "NY", "NJ", "TX", "PA", "MD", "DE",
-    "NV", "WA", "IL", "FL", "GA", "NC", "CT", "CO", "MN", "OH", "MI", "UT", "AZ", "OR",
-    "SUITE", "STE", "BOX", "PO", "ROOM", "FLOOR", "UNIT", "BLDG", "CD", "HER", "IL", "TLR",
-    "JAK", "CDK", "FGFR", "VEGFR", "HLA", "IGG", "MRNA", "HPV", "HIV", "HBV", "HCV", "CMV",
-    "EBV", "RSV", "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR",
-    "ERBB", "FOLR", "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR",
-    "CXCR", "APOC", "SOD", "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP",
-    "GMP", "ISO", "IPO", "ATM", "SPAC", "ADR", "ADS", "LLC", "INC", "CORP", "NO", "NUMBER",
-    "VERSION", "APPENDIX", "FIGURE", "FIG", "REF", "TOP", "UP", "AGE", "AGES", "GRADE",
-    "STAGE", "LEVEL", "SIZE", "TYPE", "CLASS", "SERIES", "ROUND", "TRANCHE", "WARRANT",
-    "LOT", "BATCH", "PATENT", "PCT", "EP", "WO", "JP", "CN", "KR", "DA", "IND", "NDA", "BLA",
-    "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT", "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
+    "ITEM", "FORM", "RULE", "EX", "FY", "NCT", "CFR", "COVID", "SARS", "SEC", "ISIN", "ZIP", "TEL",
+    "FAX", "USD", "EUR", "CHF", "GBP", "JPY", "CAD", "AUD", "US", "USA", "ASH", "ASCO", "AACR",
+    "ESMO", "SABCS", "EHA", "DOD", "IRS", "EIN", "CIK", "FDA", "EMA", "NASDAQ", "NYSE", "AMEX",
+    "TSX", "ASX", "SIC", "ADC", "ADCS", "MM", "AML", "CLL", "ALL", "NSCLC", "SCLC", "DLBCL", "MBC",
+    "BC", "PFS", "OS", "ORR", "DCR", "CR", "PR", "SD", "PD", "Q", "H", "QTR", "CEO", "CFO", "CMO",
+    "COO", "EVP", "SVP", "VP", "PHASE", "STUDY", "TRIAL", "COHORT", "PART", "ARM", "DAY", "DAYS",
+    "WEEK", "WEEKS", "MONTH", "YEAR", "YEARS", "NOTE", "NOTES", "TABLE", "PAGE", "ANNEX",
+    "SCHEDULE", "EXHIBIT", "SECTION", "ARTICLE", "MAY", "JUNE", "JULY", "MARCH", "APRIL", "JAN",
+    "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AM", "PM", "ET",
+    "EST", "EDT", "PST", "GMT", "UTC", "CET", "MG", "KG", "ML", "GY", "MA", "CA", "NY", "NJ", "TX",
+    "PA", "MD", "DE", "NV", "WA", "IL", "FL", "GA", "NC", "CT", "CO", "MN", "OH", "MI", "UT", "AZ",
+    "OR", "SUITE", "STE", "BOX", "PO", "ROOM", "FLOOR", "UNIT", "BLDG", "CD", "HER", "IL", "TLR",
+    "JAK", "CDK", "FGFR", "VEGFR", "HLA", "IGG", "MRNA", "HPV", "HIV", "HBV", "HCV", "CMV", "EBV",
+    "RSV", "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR", "ERBB",
+    "FOLR", "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR", "CXCR", "APOC",
+    "SOD", "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP", "GMP", "ISO", "IPO",
+    "ATM", "SPAC", "ADR", "ADS", "LLC", "INC", "CORP", "NO", "NUMBER", "VERSION", "APPENDIX",
+    "FIGURE", "FIG", "REF", "TOP", "UP", "AGE", "AGES", "GRADE", "STAGE", "LEVEL", "SIZE", "TYPE",
+    "CLASS", "SERIES", "ROUND", "TRANCHE", "WARRANT", "LOT", "BATCH", "PATENT", "PCT", "EP", "WO",
+    "JP", "CN", "KR", "DA", "IND", "NDA", "BLA", "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT",
+    "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
 ];
 
 /// True for text that looks like a code name but is a year-like number after
@@ -159,7 +159,11 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
         }
         // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
         let after = s.get(whole.end()..).unwrap_or("");
-        if after.starts_with('.') && after.get(1..2).is_some_and(|c| c.chars().all(|c| c.is_ascii_digit())) {
+        if after.starts_with('.')
+            && after
+                .get(1..2)
+                .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+        {
             continue;
         }
         out.push(Found {
@@ -190,7 +194,12 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             let before = s.get(..whole.start()).unwrap_or("").trim_end();
             let at_start = before.is_empty()
                 || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])
-                || before.chars().rev().take_while(|c| !c.is_whitespace()).count() == 0;
+                || before
+                    .chars()
+                    .rev()
+                    .take_while(|c| !c.is_whitespace())
+                    .count()
+                    == 0;
             if !at_start {
                 continue;
             }
@@ -204,7 +213,9 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
     for c in BRAND_RE.captures_iter(s) {
         let Some(name) = c.get(1) else { continue };
         // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
-        let after = s.get(c.get(0).map_or(name.end(), |m| m.end())..).unwrap_or("");
+        let after = s
+            .get(c.get(0).map_or(name.end(), |m| m.end())..)
+            .unwrap_or("");
         let next_word: String = after
             .trim_start()
             .chars()
@@ -213,14 +224,27 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             .to_ascii_lowercase();
         if matches!(
             next_word.as_str(),
-            "technology" | "technologies" | "platform" | "platforms" | "system" | "systems"
-                | "device" | "devices" | "assay" | "test" | "program" | "software" | "is"
+            "technology"
+                | "technologies"
+                | "platform"
+                | "platforms"
+                | "system"
+                | "systems"
+                | "device"
+                | "devices"
+                | "assay"
+                | "test"
+                | "program"
+                | "software"
+                | "is"
         ) && next_word != "is"
         {
             continue;
         }
         let text = name.as_str();
-        if LEXICON.not_org.contains(&name_key(text)) || LEXICON.company_by_key.contains_key(&name_key(text)) {
+        if LEXICON.not_org.contains(&name_key(text))
+            || LEXICON.company_by_key.contains_key(&name_key(text))
+        {
             continue;
         }
         out.push(Found {
@@ -281,13 +305,75 @@ pub fn strip_legal_suffix(name: &str) -> &str {
 
 /// Words that never start an organization name found by suffix.
 const NOT_ORG_START: &[&str] = &[
-    "The", "A", "An", "Our", "Its", "Their", "This", "These", "Those", "In", "On", "At", "For",
-    "With", "By", "From", "To", "And", "Or", "Of", "As", "If", "When", "While", "Such",
-    "Other", "All", "Each", "Both", "Any", "Certain", "About", "Contact", "Contacts",
-    "Media", "Investors", "Investor", "Source", "Exhibit", "Item", "Form", "Press", "Phase",
-    "Pursuant", "Date", "Signature", "Signatures", "Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.",
-    "Mrs", "Mrs.", "Prof", "Prof.", "Today", "Forward-Looking", "Forward", "Safe", "Under",
-    "Following", "After", "Before", "During", "Recent", "New", "Novel",
+    "The",
+    "A",
+    "An",
+    "Our",
+    "Its",
+    "Their",
+    "This",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "By",
+    "From",
+    "To",
+    "And",
+    "Or",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "While",
+    "Such",
+    "Other",
+    "All",
+    "Each",
+    "Both",
+    "Any",
+    "Certain",
+    "About",
+    "Contact",
+    "Contacts",
+    "Media",
+    "Investors",
+    "Investor",
+    "Source",
+    "Exhibit",
+    "Item",
+    "Form",
+    "Press",
+    "Phase",
+    "Pursuant",
+    "Date",
+    "Signature",
+    "Signatures",
+    "Dr",
+    "Dr.",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "Ms.",
+    "Mrs",
+    "Mrs.",
+    "Prof",
+    "Prof.",
+    "Today",
+    "Forward-Looking",
+    "Forward",
+    "Safe",
+    "Under",
+    "Following",
+    "After",
+    "Before",
+    "During",
+    "Recent",
+    "New",
+    "Novel",
 ];
 
 /// Finds organization names by legal or industry suffix in `s`.
@@ -302,7 +388,11 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
             let first: &str = text.split_whitespace().next().unwrap_or("");
             let first_clean = first.trim_end_matches([',', '.']);
             if text.split_whitespace().count() > 1
-                && (NOT_ORG_START.contains(&first_clean) || first.ends_with(',') && !first_clean.is_empty() && text.len() > first.len() + 4 && false)
+                && (NOT_ORG_START.contains(&first_clean)
+                    || first.ends_with(',')
+                        && !first_clean.is_empty()
+                        && text.len() > first.len() + 4
+                        && false)
             {
                 let skip = text.find(first).unwrap_or(0) + first.len();
                 let rest = text.get(skip..).unwrap_or("");
@@ -380,7 +470,10 @@ pub fn word_bounded(s: &str, start: usize, end: usize) -> bool {
 
 /// CD antigens, interleukins and lexicon targets with their cue forms.
 static CD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(CD\d{1,3}[a-z]?|IL-\d{1,2}[A-Z]?(?:R|Rα)?|HER[23]|Claudin[\s-]?18\.2|CLDN18\.2)").expect("static regex")
+    Regex::new(
+        r"\b(CD\d{1,3}[a-z]?|IL-\d{1,2}[A-Z]?(?:R|Rα)?|HER[23]|Claudin[\s-]?18\.2|CLDN18\.2)",
+    )
+    .expect("static regex")
 });
 
 static TARGET_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
@@ -423,7 +516,9 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
                 let t = lexicon::TARGETS.get(i);
                 (
                     t.map_or(name.clone(), |t| t.name.to_string()),
-                    t.map_or(vec![], |t| t.aliases.iter().map(|a| a.to_string()).collect()),
+                    t.map_or(vec![], |t| {
+                        t.aliases.iter().map(|a| a.to_string()).collect()
+                    }),
                 )
             }
             None => (name, vec![]),
@@ -446,13 +541,21 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
         let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
         if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
             // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
-            if !(after.starts_with('i') && !after.get(1..2).is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
-                || after.starts_with("is ") || after.starts_with("is)") || after.starts_with("is,"))
+            if !(after.starts_with('i')
+                && !after
+                    .get(1..2)
+                    .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
+                || after.starts_with("is ")
+                || after.starts_with("is)")
+                || after.starts_with("is,"))
             {
                 continue;
             }
         }
-        let Some(t) = idx.get(m.pattern().as_usize()).and_then(|&i| lexicon::TARGETS.get(i)) else {
+        let Some(t) = idx
+            .get(m.pattern().as_usize())
+            .and_then(|&i| lexicon::TARGETS.get(i))
+        else {
             continue;
         };
         // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
@@ -678,9 +781,17 @@ pub fn find_money(s: &str) -> Vec<Found<Money>> {
     for c in MONEY_RE.captures_iter(s) {
         let Some(whole) = c.get(0) else { continue };
         let (num, mult, cur) = if let Some(n) = c.name("num") {
-            (n.as_str(), c.name("mult").map(|m| m.as_str()), c.name("sym").map_or("$", |m| m.as_str()))
+            (
+                n.as_str(),
+                c.name("mult").map(|m| m.as_str()),
+                c.name("sym").map_or("$", |m| m.as_str()),
+            )
         } else if let Some(n) = c.name("num2") {
-            (n.as_str(), c.name("mult2").map(|m| m.as_str()), c.name("cur2").map_or("$", |m| m.as_str()))
+            (
+                n.as_str(),
+                c.name("mult2").map(|m| m.as_str()),
+                c.name("cur2").map_or("$", |m| m.as_str()),
+            )
         } else {
             continue;
         };
@@ -715,9 +826,21 @@ mod tests {
     fn code_names_in_many_shapes() {
         check_compounds(
             "MK-3475, PF-06463922, LY3009120, RG7440, TAK-788, GSK2857916, JNJ-64041757 and AMG 510.",
-            &["MK-3475", "PF-06463922", "LY3009120", "RG7440", "TAK-788", "GSK2857916", "JNJ-64041757", "AMG 510"],
+            &[
+                "MK-3475",
+                "PF-06463922",
+                "LY3009120",
+                "RG7440",
+                "TAK-788",
+                "GSK2857916",
+                "JNJ-64041757",
+                "AMG 510",
+            ],
         );
-        check_compounds("Acme's CAN-2409 and ABC 123 advanced.", &["CAN-2409", "ABC 123"]);
+        check_compounds(
+            "Acme's CAN-2409 and ABC 123 advanced.",
+            &["CAN-2409", "ABC 123"],
+        );
     }
 
     #[test]
@@ -740,15 +863,22 @@ mod tests {
 
     #[test]
     fn conjugates() {
-        check_compounds("IMGN901 (huN901-DM1) and Trastuzumab-DM1 (T-DM1)", &["IMGN901", "huN901-DM1", "Trastuzumab-DM1", "T-DM1"]);
+        check_compounds(
+            "IMGN901 (huN901-DM1) and Trastuzumab-DM1 (T-DM1)",
+            &["IMGN901", "huN901-DM1", "Trastuzumab-DM1", "T-DM1"],
+        );
     }
 
     #[test]
     fn orgs_by_suffix() {
-        let s = "Probody is a trademark of CytomX Therapeutics, Inc. The deal with Biotest AG closed.";
+        let s =
+            "Probody is a trademark of CytomX Therapeutics, Inc. The deal with Biotest AG closed.";
         let got: Vec<String> = find_orgs_by_suffix(s).into_iter().map(|f| f.what).collect();
         assert_eq!(got, ["CytomX Therapeutics, Inc.", "Biotest AG"]);
-        assert_eq!(strip_legal_suffix("CytomX Therapeutics, Inc."), "CytomX Therapeutics");
+        assert_eq!(
+            strip_legal_suffix("CytomX Therapeutics, Inc."),
+            "CytomX Therapeutics"
+        );
     }
 
     #[test]
@@ -769,13 +899,22 @@ mod tests {
 
     #[test]
     fn money() {
-        let got: Vec<(f64, &str)> = find_money("US$2M, $150,000, €10 million, 222 million CHF, $1.5 billion, \\$5.0 million")
-            .into_iter()
-            .map(|f| (f.what.amount, f.what.currency))
-            .collect();
+        let got: Vec<(f64, &str)> = find_money(
+            "US$2M, $150,000, €10 million, 222 million CHF, $1.5 billion, \\$5.0 million",
+        )
+        .into_iter()
+        .map(|f| (f.what.amount, f.what.currency))
+        .collect();
         assert_eq!(
             got,
-            [(2e6, "USD"), (150000.0, "USD"), (1e7, "EUR"), (2.22e8, "CHF"), (1.5e9, "USD"), (5e6, "USD")]
+            [
+                (2e6, "USD"),
+                (150000.0, "USD"),
+                (1e7, "EUR"),
+                (2.22e8, "CHF"),
+                (1.5e9, "USD"),
+                (5e6, "USD")
+            ]
         );
     }
 

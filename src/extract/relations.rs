@@ -109,12 +109,48 @@ struct Org {
 /// Words that may follow an organization's distinctive first word without
 /// making it another organization (`CytomX` = `CytomX Therapeutics`).
 const ORG_DESCRIPTORS: &[&str] = &[
-    "pharmaceuticals", "pharmaceutical", "therapeutics", "biosciences", "biotherapeutics",
-    "oncology", "biologics", "biotech", "biotechnology", "biopharma", "biopharmaceuticals",
-    "pharma", "bio", "genetics", "medicines", "sciences", "laboratories", "labs", "healthcare",
-    "health", "holdings", "group", "inc", "corp", "corporation", "ltd", "limited", "ag",
-    "gmbh", "plc", "sa", "nv", "co", "llc", "international", "global", "usa", "us",
-    "immunotherapeutics", "vaccines", "diagnostics", "company",
+    "pharmaceuticals",
+    "pharmaceutical",
+    "therapeutics",
+    "biosciences",
+    "biotherapeutics",
+    "oncology",
+    "biologics",
+    "biotech",
+    "biotechnology",
+    "biopharma",
+    "biopharmaceuticals",
+    "pharma",
+    "bio",
+    "genetics",
+    "medicines",
+    "sciences",
+    "laboratories",
+    "labs",
+    "healthcare",
+    "health",
+    "holdings",
+    "group",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "limited",
+    "ag",
+    "gmbh",
+    "plc",
+    "sa",
+    "nv",
+    "co",
+    "llc",
+    "international",
+    "global",
+    "usa",
+    "us",
+    "immunotherapeutics",
+    "vaccines",
+    "diagnostics",
+    "company",
 ];
 
 /// The state of one document's extraction.
@@ -191,7 +227,8 @@ static COMPLETED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:completed|completion\s+of|concluded|finished)\b").expect("static regex")
 });
 static ENROLLMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:enrollment|enrolment|enrolling|recruitment|nearing)\b").expect("static regex")
+    Regex::new(r"(?i)\b(?:enrollment|enrolment|enrolling|recruitment|nearing)\b")
+        .expect("static regex")
 });
 static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)\b")
@@ -215,7 +252,9 @@ fn is_heading(line: &str) -> bool {
     !t.is_empty()
         && t.len() < 90
         && !t.ends_with(['.', ',', ';', ':'])
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && !t.contains('\t')
 }
 
@@ -282,7 +321,9 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let mut raw: Vec<(usize, usize, NameShape, usize)> = Vec::new(); // start,end,shape,id
         for si in 0..self.sents.len() {
-            let Some(s) = self.sents.get(si).copied() else { continue };
+            let Some(s) = self.sents.get(si).copied() else {
+                continue;
+            };
             let st = self.sent_text(&s);
             let found = mentions::find_compounds(st);
             let mut ids = Vec::with_capacity(found.len());
@@ -294,7 +335,9 @@ impl<'a> Extractor<'a> {
             }
             // Alias cues between consecutive compound mentions.
             for k in 1..found.len() {
-                let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else { continue };
+                let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
+                    continue;
+                };
                 let between = st.get(a.end..b.start).unwrap_or("");
                 let before_a = st.get(..a.start).unwrap_or("");
                 let in_group = ALIAS_GROUP_OPEN_RE.is_match(st.get(..b.start).unwrap_or(""));
@@ -307,7 +350,11 @@ impl<'a> Extractor<'a> {
                 // "X, formerly Y" also counts; "A (B)" only if B closes right after.
                 let closes = st
                     .get(b.end..)
-                    .map(|r| r.trim_start_matches(['®', '™', ' ']).starts_with([')', ',', ' ']) || r.is_empty())
+                    .map(|r| {
+                        r.trim_start_matches(['®', '™', ' '])
+                            .starts_with([')', ',', ' '])
+                            || r.is_empty()
+                    })
                     .unwrap_or(true);
                 let _ = before_a;
                 if (paren_alias && closes) || list_alias {
@@ -326,7 +373,9 @@ impl<'a> Extractor<'a> {
                     let is_target = LEXICON.target_by_key.contains_key(&name_key(a));
                     let taken = found.iter().any(|g| g.start == f.end + abbr.start());
                     if has_digit && !is_target && !taken && a.len() >= 4 {
-                        let id = self.compounds.add(a, NameShape::Alias, s.start + f.end + abbr.start());
+                        let id =
+                            self.compounds
+                                .add(a, NameShape::Alias, s.start + f.end + abbr.start());
                         if let Some(&ik) = ids.get(k) {
                             self.compounds.union(ik, id);
                         }
@@ -382,7 +431,11 @@ impl<'a> Extractor<'a> {
         }
         for (s, e, _, id) in raw {
             let entity = self.compounds.find(id);
-            all.push(Mention { start: s, end: e, entity });
+            all.push(Mention {
+                start: s,
+                end: e,
+                entity,
+            });
         }
         all.sort();
         all.dedup_by(|b, a| b.start < a.end);
@@ -392,17 +445,16 @@ impl<'a> Extractor<'a> {
     // ------------------------------------------------------------ organizations
 
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
-        let surface = surface.trim().trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
+        let surface = surface
+            .trim()
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
         let display = mentions::strip_legal_suffix(surface).trim().to_string();
         if display.len() < 2 || LEXICON.not_org.contains(&name_key(&display)) {
             return None;
         }
-        let lex = lexicon.or_else(|| {
-            LEXICON
-                .company_by_key
-                .get(&name_key(&display))
-                .copied()
-        });
+        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&name_key(&display)).copied());
         let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
             Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
             None => (display.clone(), None),
@@ -413,7 +465,9 @@ impl<'a> Extractor<'a> {
         for (i, o) in self.orgs.iter_mut().enumerate() {
             let same = (lex.is_some() && o.lexicon == lex)
                 || name_key(&o.name) == key
-                || o.aliases.iter().any(|a| name_key(a) == name_key(surface) || name_key(a) == key)
+                || o.aliases
+                    .iter()
+                    .any(|a| name_key(a) == name_key(surface) || name_key(a) == key)
                 || prefix_variant(&o.aliases, &words);
             if same {
                 for a in [surface.to_string(), display.clone()] {
@@ -479,7 +533,9 @@ impl<'a> Extractor<'a> {
             for c in ORG_CUE_RE.captures_iter(st) {
                 let Some(n) = c.name("name") else { continue };
                 let cue = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
-                let weak = cue.starts_with("by ") || cue.starts_with("from ") || cue.starts_with("partner ");
+                let weak = cue.starts_with("by ")
+                    || cue.starts_with("from ")
+                    || cue.starts_with("partner ");
                 let name = trim_org_name(n.as_str());
                 if name.is_empty() || !plausible_org(name) {
                     continue;
@@ -604,14 +660,22 @@ impl<'a> Extractor<'a> {
             if s.line != last_line {
                 last_line = s.line;
                 // The whole line: from this sentence to the line's end.
-                let line_end = self.text.get(s.start..).and_then(|r| r.find('\n')).map_or(self.text.len(), |p| s.start + p);
+                let line_end = self
+                    .text
+                    .get(s.start..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(self.text.len(), |p| s.start + p);
                 let line = self.text.get(s.start..line_end).unwrap_or("");
                 let (off, body) = strip_bullet(line);
                 let bullet = off > 0 && line.get(..off).is_some_and(|b| !b.trim().is_empty());
                 let lead = self
                     .compound_mentions
                     .iter()
-                    .find(|m| m.start >= s.start + off && m.start <= s.start + off + 4 && m.start < line_end)
+                    .find(|m| {
+                        m.start >= s.start + off
+                            && m.start <= s.start + off + 4
+                            && m.start < line_end
+                    })
                     .map(|m| m.entity);
                 let _ = body;
                 line_lead = lead;
@@ -651,7 +715,9 @@ impl<'a> Extractor<'a> {
     // ------------------------------------------------------------ relations
 
     fn sentence_relations(&self, si: usize, out: &mut Relations) {
-        let Some(s) = self.sents.get(si).copied() else { return };
+        let Some(s) = self.sents.get(si).copied() else {
+            return;
+        };
         let st = self.sent_text(&s);
         let comps = self.compounds_in(s.start, s.end);
         let ctx = self.context.get(si).copied().flatten();
@@ -666,7 +732,8 @@ impl<'a> Extractor<'a> {
             }
             let c = nearest(&comps, t.start, t.end).or(if comps.is_empty() { ctx } else { None });
             if let Some(c) = c {
-                out.targets.insert((c, t.what.name.clone()), (t.what.aliases.clone(), si));
+                out.targets
+                    .insert((c, t.what.name.clone()), (t.what.aliases.clone(), si));
             }
         }
 
@@ -739,8 +806,13 @@ impl<'a> Extractor<'a> {
             let relation = org_relation(before, after);
             let Some(relation) = relation else { continue };
             // Possessive "X's CODE (and CODE)": the compound right after.
-            if relation == "developed_by" && (after.starts_with("'s") || after.starts_with("’s")) {
-                let follow: Vec<Mention> = comps.iter().filter(|c| c.start >= om.end).copied().collect();
+            if relation == "developed_by" && (after.starts_with("'s") || after.starts_with("’s"))
+            {
+                let follow: Vec<Mention> = comps
+                    .iter()
+                    .filter(|c| c.start >= om.end)
+                    .copied()
+                    .collect();
                 if let Some(first) = follow.first() {
                     let gap = self.text.get(om.end..first.start).unwrap_or("");
                     if gap.len() <= 40 && !gap.contains(',') {
@@ -814,22 +886,37 @@ impl<'a> Extractor<'a> {
                 ctx.into_iter().collect()
             } else if !rel_comps.is_empty() {
                 // The phase follows an earlier clause's compounds ("X ... and is in Phase I").
-                let earlier: Vec<Mention> = rel_comps.iter().filter(|m| m.end <= p.start).copied().collect();
-                if earlier.is_empty() { vec![] } else { list_ending_at(st, &earlier) }
+                let earlier: Vec<Mention> = rel_comps
+                    .iter()
+                    .filter(|m| m.end <= p.start)
+                    .copied()
+                    .collect();
+                if earlier.is_empty() {
+                    vec![]
+                } else {
+                    list_ending_at(st, &earlier)
+                }
             } else {
                 vec![]
             };
             let left_start = before.first().map_or(prev_end, |m| {
                 // Cut the left context at a clause boundary before the subject.
                 let seg = st.get(prev_end..m.start).unwrap_or("");
-                match seg.rfind([';']).or_else(|| seg.rfind(", and ")).or_else(|| seg.rfind(", while")) {
+                match seg
+                    .rfind([';'])
+                    .or_else(|| seg.rfind(", and "))
+                    .or_else(|| seg.rfind(", while"))
+                {
                     Some(k) => prev_end + k,
                     None => prev_end,
                 }
             });
             let left = st.get(left_start..p.start).unwrap_or("");
             let right_end = (p.end + 80).min(next_start).min(st.len());
-            let right_end = (0..=right_end).rev().find(|&i| st.is_char_boundary(i)).unwrap_or(p.end);
+            let right_end = (0..=right_end)
+                .rev()
+                .find(|&i| st.is_char_boundary(i))
+                .unwrap_or(p.end);
             let right = st.get(p.end..right_end).unwrap_or("");
             let right = after
                 .first()
@@ -840,13 +927,17 @@ impl<'a> Extractor<'a> {
             if subjects.is_empty() {
                 continue;
             }
-            let Some((phase, status)) = classify(p.what, left, right, st.get(p.start..p.end).unwrap_or("")) else {
+            let Some((phase, status)) =
+                classify(p.what, left, right, st.get(p.start..p.end).unwrap_or(""))
+            else {
                 continue;
             };
             // Date: the nearest date expression after the mention, else before it.
             let date = match status {
                 PhaseStatus::Ongoing => self.report_month(),
-                PhaseStatus::Discontinued => nearest_date(dates, p.start, p.end).or(self.report_month()),
+                PhaseStatus::Discontinued => {
+                    nearest_date(dates, p.start, p.end).or(self.report_month())
+                }
                 _ => nearest_date(dates, p.start, p.end).or_else(|| {
                     if status == PhaseStatus::Achieved && news_today(&lower) {
                         self.report_month()
@@ -889,10 +980,18 @@ impl<'a> Extractor<'a> {
         for (mi, m) in money.iter().enumerate() {
             // The clause around this amount: up to the next amount.
             let end = money.get(mi + 1).map_or(st.len(), |n| n.start);
-            let start = if mi == 0 { 0 } else { money.get(mi - 1).map_or(0, |p| p.end) };
+            let start = if mi == 0 {
+                0
+            } else {
+                money.get(mi - 1).map_or(0, |p| p.end)
+            };
             let clause = st.get(m.start..end).unwrap_or("");
             let wide = st.get(start..end).unwrap_or("");
-            let near_after: String = clause.chars().take(60).collect::<String>().to_ascii_lowercase();
+            let near_after: String = clause
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .to_ascii_lowercase();
             let near_before: String = st
                 .get(start..m.start)
                 .unwrap_or("")
@@ -906,16 +1005,25 @@ impl<'a> Extractor<'a> {
                 .to_ascii_lowercase();
             let kind = if near_after.contains("royalt") || near_before.contains("royalt") {
                 PaymentKind::Royalty
-            } else if near_after.contains("upfront") || near_after.contains("up-front") || near_before.contains("upfront") || near_before.contains("up-front") {
+            } else if near_after.contains("upfront")
+                || near_after.contains("up-front")
+                || near_before.contains("upfront")
+                || near_before.contains("up-front")
+            {
                 PaymentKind::Upfront
             } else if near_after.contains("milestone") || near_before.contains("milestone") {
                 PaymentKind::Milestone
-            } else if near_after.contains("license fee") || near_after.contains("licensing fee") || near_before.contains("license fee") {
+            } else if near_after.contains("license fee")
+                || near_after.contains("licensing fee")
+                || near_before.contains("license fee")
+            {
                 PaymentKind::LicenseFee
             } else {
                 continue;
             };
-            if AGGREGATE_RE.is_match(&near_before) || near_after.starts_with_any(&["of license and milestone", "of research"]) {
+            if AGGREGATE_RE.is_match(&near_before)
+                || near_after.starts_with_any(&["of license and milestone", "of research"])
+            {
                 continue;
             }
             if near_after.contains("license and milestone fees") {
@@ -930,9 +1038,16 @@ impl<'a> Extractor<'a> {
                 .filter(|o| Some(o.entity) != reg)
                 .filter(|o| o.start >= abs_lo.saturating_sub(0) && o.end <= abs_hi)
                 .find(|o| {
-                    let b = self.text.get(s.start..o.start).unwrap_or("").to_ascii_lowercase();
+                    let b = self
+                        .text
+                        .get(s.start..o.start)
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
                     let b = b.trim_end();
-                    b.ends_with("from") || b.ends_with("by") || b.ends_with("with") || b.ends_with("paid by")
+                    b.ends_with("from")
+                        || b.ends_with("by")
+                        || b.ends_with("with")
+                        || b.ends_with("paid by")
                 })
                 .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
                 .map(|o| o.entity);
@@ -949,13 +1064,19 @@ impl<'a> Extractor<'a> {
                 _ => nearest(comps, s.start + m.start, s.start + m.end),
             };
             // Trigger: a phase mention in the sentence.
-            let trigger = mentions::find_phases(st).into_iter().find_map(|p| match p.what {
-                PhaseWord::Phase(ph) => Some(ph),
-                PhaseWord::Approval => Some(Phase::Approved),
-                PhaseWord::Clinic => Some(Phase::PhaseI),
-                _ => None,
-            });
-            let trigger = if kind == PaymentKind::Milestone { trigger } else { None };
+            let trigger = mentions::find_phases(st)
+                .into_iter()
+                .find_map(|p| match p.what {
+                    PhaseWord::Phase(ph) => Some(ph),
+                    PhaseWord::Approval => Some(Phase::Approved),
+                    PhaseWord::Clinic => Some(Phase::PhaseI),
+                    _ => None,
+                });
+            let trigger = if kind == PaymentKind::Milestone {
+                trigger
+            } else {
+                None
+            };
             let date = nearest_date(dates, m.start, m.end);
             out.payments.push(PaymentDraft {
                 amount: m.what.amount,
@@ -1028,12 +1149,19 @@ impl<'a> Extractor<'a> {
                 }
             }
             let first = self.compound_mentions.iter().find(|m| m.entity == r);
-            let ev = match first.and_then(|m| self.sents.iter().find(|s| s.start <= m.start && m.end <= s.end)) {
+            let ev = match first.and_then(|m| {
+                self.sents
+                    .iter()
+                    .find(|s| s.start <= m.start && m.end <= s.end)
+            }) {
                 Some(s) => super::evidence(self.doc, s.start, s.end),
                 None => super::evidence(self.doc, 0, 0),
             };
             comp_index.insert(r, facts.compounds.len());
-            facts.compounds.push(CompoundFact { names, evidence: ev });
+            facts.compounds.push(CompoundFact {
+                names,
+                evidence: ev,
+            });
         }
         // Organizations: registrant, partners, and those named with a legal
         // suffix or from the lexicon.
@@ -1054,7 +1182,11 @@ impl<'a> Extractor<'a> {
                 roles.push(OrgRole::Other);
             }
             let first = self.org_mentions.iter().find(|m| m.entity == i);
-            let ev = match first.and_then(|m| self.sents.iter().find(|s| s.start <= m.start && m.end <= s.end)) {
+            let ev = match first.and_then(|m| {
+                self.sents
+                    .iter()
+                    .find(|s| s.start <= m.start && m.end <= s.end)
+            }) {
                 Some(s) => super::evidence(self.doc, s.start, s.end),
                 None => super::evidence(self.doc, 0, 0),
             };
@@ -1072,7 +1204,10 @@ impl<'a> Extractor<'a> {
         for (i, o) in facts.organizations.iter().enumerate() {
             if let Some(p) = &o.parent {
                 let pk = name_key(p);
-                let pi = facts.organizations.iter().position(|x| name_key(&x.name) == pk);
+                let pi = facts
+                    .organizations
+                    .iter()
+                    .position(|x| name_key(&x.name) == pk);
                 extra.push((i, pi, p.clone(), o.evidence.clone()));
             }
         }
@@ -1101,7 +1236,8 @@ impl<'a> Extractor<'a> {
             }
         }
         for ((c, o, relation), si) in &rel.partnerships {
-            if let (Some(&ci), Some(&oi)) = (comp_index.get(&compounds.find(*c)), org_index.get(o)) {
+            if let (Some(&ci), Some(&oi)) = (comp_index.get(&compounds.find(*c)), org_index.get(o))
+            {
                 facts.partnerships.push(PartnershipFact {
                     compound: ci,
                     org: oi,
@@ -1132,13 +1268,17 @@ impl<'a> Extractor<'a> {
             }
         }
         for p in &rel.payments {
-            let Some(&payer) = org_index.get(&p.payer) else { continue };
+            let Some(&payer) = org_index.get(&p.payer) else {
+                continue;
+            };
             facts.payments.push(PaymentFact {
                 amount: p.amount,
                 currency: p.currency.clone(),
                 payer: Some(payer),
                 payee: p.payee.and_then(|x| org_index.get(&x).copied()),
-                compound: p.compound.and_then(|c| comp_index.get(&compounds.find(c)).copied()),
+                compound: p
+                    .compound
+                    .and_then(|c| comp_index.get(&compounds.find(c)).copied()),
                 trigger_phase: p.trigger,
                 kind: p.kind,
                 status: p.status,
@@ -1177,7 +1317,14 @@ impl Relations {
         self.partnerships.entry((c, o, relation)).or_insert(si);
     }
 
-    fn phase(&mut self, c: usize, p: Option<Phase>, s: PhaseStatus, d: Option<FuzzyDate>, si: usize) {
+    fn phase(
+        &mut self,
+        c: usize,
+        p: Option<Phase>,
+        s: PhaseStatus,
+        d: Option<FuzzyDate>,
+        si: usize,
+    ) {
         self.phases.entry((c, p, s, d)).or_insert(si);
     }
 }
@@ -1197,7 +1344,12 @@ struct PaymentDraft {
 
 /// Classifies a phase mention by the words around it.
 /// Returns `None` when the mention is not a phase event.
-fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
+fn classify(
+    w: PhaseWord,
+    left: &str,
+    right: &str,
+    surface: &str,
+) -> Option<(Option<Phase>, PhaseStatus)> {
     let l = left.to_ascii_lowercase();
     let r = right.to_ascii_lowercase();
     let r_head: String = r.chars().take(60).collect();
@@ -1216,7 +1368,10 @@ fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Opt
         if planned {
             return Some(PhaseStatus::Planned);
         }
-        let completed = COMPLETED_RE.is_match(&l) || Regex::new(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed").map(|re| re.is_match(&r_head)).unwrap_or(false);
+        let completed = COMPLETED_RE.is_match(&l)
+            || Regex::new(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed")
+                .map(|re| re.is_match(&r_head))
+                .unwrap_or(false);
         let enrollment = ENROLLMENT_RE.is_match(&l) || ENROLLMENT_RE.is_match(&r_head);
         if completed && !enrollment {
             return Some(PhaseStatus::Completed);
@@ -1224,11 +1379,18 @@ fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Opt
         if completed && enrollment {
             return Some(PhaseStatus::Ongoing);
         }
-        let ach_l = ACHIEVED_RE.find_iter(&l).last().map(|m| m.as_str().to_string());
+        let ach_l = ACHIEVED_RE
+            .find_iter(&l)
+            .last()
+            .map(|m| m.as_str().to_string());
         let ach_r = Regex::new(r"^[^;]{0,40}?\b(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)\b")
             .map(|re| re.is_match(&r_head))
             .unwrap_or(false);
-        if r_head.trim_start().starts_with("expansion") || r_head.contains(" is ongoing") || r_head.contains(" are ongoing") || r_head.contains("underway") {
+        if r_head.trim_start().starts_with("expansion")
+            || r_head.contains(" is ongoing")
+            || r_head.contains(" are ongoing")
+            || r_head.contains("underway")
+        {
             return Some(PhaseStatus::Ongoing);
         }
         if ach_l.is_some() || ach_r {
@@ -1261,7 +1423,10 @@ fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Opt
                 }
             }
             let near = format!("{l} {r_head}");
-            if Regex::new(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b").map(|re| re.is_match(&near)).unwrap_or(false) {
+            if Regex::new(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b")
+                .map(|re| re.is_match(&near))
+                .unwrap_or(false)
+            {
                 status_of(false).map(|s| (Some(Phase::Filed), s))
             } else {
                 None
@@ -1280,8 +1445,21 @@ fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Opt
                 return Some((Some(Phase::Approved), PhaseStatus::Planned));
             }
             let s = surface.to_ascii_lowercase();
-            let passive = s == "approved" && (l.trim_end().ends_with("was") || l.trim_end().ends_with("were") || l.trim_end().ends_with("been") || l.contains(" was ") || r_head.starts_with(" and launched") || r_head.starts_with(" for") || r_head.starts_with(" by") || r_head.starts_with(" in"));
-            let noun = s == "approval" && (r_head.trim_start().starts_with("of") || l.contains("receiv") || l.contains("with the") || l.contains("following") || l.contains("granted"));
+            let passive = s == "approved"
+                && (l.trim_end().ends_with("was")
+                    || l.trim_end().ends_with("were")
+                    || l.trim_end().ends_with("been")
+                    || l.contains(" was ")
+                    || r_head.starts_with(" and launched")
+                    || r_head.starts_with(" for")
+                    || r_head.starts_with(" by")
+                    || r_head.starts_with(" in"));
+            let noun = s == "approval"
+                && (r_head.trim_start().starts_with("of")
+                    || l.contains("receiv")
+                    || l.contains("with the")
+                    || l.contains("following")
+                    || l.contains("granted"));
             if passive || noun {
                 Some((Some(Phase::Approved), PhaseStatus::Achieved))
             } else {
@@ -1292,7 +1470,10 @@ fn classify(w: PhaseWord, left: &str, right: &str, surface: &str) -> Option<(Opt
             // Entering the clinic with no phase named is Phase I; being "in
             // clinical testing" is ongoing Phase I only with a start cue.
             let st = status_of(false)?;
-            let start_cue = ACHIEVED_RE.is_match(&l) || planned || l.contains("into") || surface.contains("clinic");
+            let start_cue = ACHIEVED_RE.is_match(&l)
+                || planned
+                || l.contains("into")
+                || surface.contains("clinic");
             if !start_cue {
                 return None;
             }
@@ -1312,22 +1493,76 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         return Some("developed_by");
     }
     let ends = |pats: &[&str]| pats.iter().any(|p| b.ends_with(p));
-    if ends(&["licensed to", "out-licensed to", "sublicensed to", "licensed exclusively to"]) {
+    if ends(&[
+        "licensed to",
+        "out-licensed to",
+        "sublicensed to",
+        "licensed exclusively to",
+    ]) {
         return Some("licensed_to");
     }
-    if ends(&["licensed from", "in-licensed from", "license from", "acquired from", "rights from"]) {
+    if ends(&[
+        "licensed from",
+        "in-licensed from",
+        "license from",
+        "acquired from",
+        "rights from",
+    ]) {
         return Some("licensed_from");
     }
-    if ends(&["developed by", "development by", "commercialized by", "developed and commercialized by", "marketed by", "being developed by", "sponsored by", "conducted by", "initiated by", "in development by"])
-        || Regex::new(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$").map(|re| re.is_match(b)).unwrap_or(false)
-        || Regex::new(r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$").map(|re| re.is_match(b)).unwrap_or(false)
+    if ends(&[
+        "developed by",
+        "development by",
+        "commercialized by",
+        "developed and commercialized by",
+        "marketed by",
+        "being developed by",
+        "sponsored by",
+        "conducted by",
+        "initiated by",
+        "in development by",
+    ]) || Regex::new(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$")
+        .map(|re| re.is_match(b))
+        .unwrap_or(false)
+        || Regex::new(
+            r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$",
+        )
+        .map(|re| re.is_match(b))
+        .unwrap_or(false)
     {
         return Some("developed_by");
     }
-    if ends(&["collaboration with", "collaborations with", "partnership with", "partnered with", "alliance with", "agreement with", "agreements with", "license with", "co-development with", "jointly with", "partner", "our partner", "its partner", "funded by", "grant from", "supported by", "support from"]) {
+    if ends(&[
+        "collaboration with",
+        "collaborations with",
+        "partnership with",
+        "partnered with",
+        "alliance with",
+        "agreement with",
+        "agreements with",
+        "license with",
+        "co-development with",
+        "jointly with",
+        "partner",
+        "our partner",
+        "its partner",
+        "funded by",
+        "grant from",
+        "supported by",
+        "support from",
+    ]) {
         return Some("collaboration");
     }
-    if ends(&["milestone from", "milestone payment from", "payment from", "payments from", "royalties from", "fees from", "upfront from", "funding from"]) {
+    if ends(&[
+        "milestone from",
+        "milestone payment from",
+        "payment from",
+        "payments from",
+        "royalties from",
+        "fees from",
+        "upfront from",
+        "funding from",
+    ]) {
         return Some("collaboration");
     }
     // The organization as the subject of a development verb.
@@ -1342,9 +1577,16 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
 
 fn cues_partnership(st: &str) -> bool {
     let l = st.to_ascii_lowercase();
-    ["collaboration", "development by", "developed by", "licensed", "partner", "agreement"]
-        .iter()
-        .any(|c| l.contains(c))
+    [
+        "collaboration",
+        "development by",
+        "developed by",
+        "licensed",
+        "partner",
+        "agreement",
+    ]
+    .iter()
+    .any(|c| l.contains(c))
 }
 
 /// Compounds of a pure list ("A, B, and C") that ends with the last mention.
@@ -1388,8 +1630,10 @@ fn list_from(s: &str, ms: &[Mention]) -> Vec<usize> {
 
 fn is_list_sep(between: &str) -> bool {
     let t = between.trim().trim_start_matches(['®', '™']).trim();
-    matches!(t, "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "" | "as well as" | ", as well as")
-        || (t.starts_with(')') && is_list_sep(&t[1..]))
+    matches!(
+        t,
+        "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "" | "as well as" | ", as well as"
+    ) || (t.starts_with(')') && is_list_sep(&t[1..]))
 }
 
 fn dedup_entities(ms: &[Mention]) -> Vec<usize> {
@@ -1453,17 +1697,103 @@ fn plausible_org(name: &str) -> bool {
     if first.len() < 2 {
         return false;
     }
+    let known = LEXICON.company_by_key.contains_key(&name_key(name));
+    if !known && !first.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
     const NO: &[&str] = &[
-        "The", "This", "These", "That", "Our", "Its", "A", "An", "Phase", "Company", "Companies",
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "Mr", "Mr.", "Ms.", "Dr.", "Dr", "We", "It", "In",
-        "Q1", "Q2", "Q3", "Q4", "US", "U.S.", "EU", "Europe", "Japan", "China", "Management",
-        "Investors", "Investor", "Media", "Item", "Exhibit", "Form", "Section", "Rule", "Each",
-        "All", "Both", "Such", "Other", "Under", "ADC", "ADCs", "TAP", "IND", "BLA", "NDA",
-        "Nasdaq", "NASDAQ", "FDA", "Patients", "Patient", "Data", "Results", "Revenue",
-        "Revenues", "Net", "Total", "Cash", "Pursuant", "Registrant", "Commission", "Securities",
-        "Today", "Clinical", "Additional", "Further", "Following", "Based", "Also",
+        "The",
+        "This",
+        "These",
+        "That",
+        "Our",
+        "Its",
+        "A",
+        "An",
+        "Phase",
+        "Company",
+        "Companies",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mr",
+        "Mr.",
+        "Ms.",
+        "Dr.",
+        "Dr",
+        "We",
+        "It",
+        "In",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "US",
+        "U.S.",
+        "EU",
+        "Europe",
+        "Japan",
+        "China",
+        "Management",
+        "Investors",
+        "Investor",
+        "Media",
+        "Item",
+        "Exhibit",
+        "Form",
+        "Section",
+        "Rule",
+        "Each",
+        "All",
+        "Both",
+        "Such",
+        "Other",
+        "Under",
+        "ADC",
+        "ADCs",
+        "TAP",
+        "IND",
+        "BLA",
+        "NDA",
+        "Nasdaq",
+        "NASDAQ",
+        "FDA",
+        "Patients",
+        "Patient",
+        "Data",
+        "Results",
+        "Revenue",
+        "Revenues",
+        "Net",
+        "Total",
+        "Cash",
+        "Pursuant",
+        "Registrant",
+        "Commission",
+        "Securities",
+        "Today",
+        "Clinical",
+        "Additional",
+        "Further",
+        "Following",
+        "Based",
+        "Also",
     ];
     if NO.contains(&first.trim_end_matches(',')) {
         return false;
@@ -1472,7 +1802,9 @@ fn plausible_org(name: &str) -> bool {
         return false;
     }
     // All-caps short acronyms of diseases/conferences are not partners.
-    !(name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) && !LEXICON.company_by_key.contains_key(&name_key(name)))
+    !(name.len() <= 4
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !LEXICON.company_by_key.contains_key(&name_key(name)))
 }
 
 /// Splits "A, B, C and D" into (offset, item) parts.
@@ -1509,13 +1841,22 @@ fn split_list(list: &str) -> Vec<(usize, &str)> {
 
 /// `other` shares the distinctive first word of `aliases` and differs only by descriptors.
 fn prefix_variant(aliases: &[String], words: &[String]) -> bool {
-    let Some(first) = words.first() else { return false };
+    let Some(first) = words.first() else {
+        return false;
+    };
     if first.len() < 4 {
         return false;
     }
     aliases.iter().any(|a| {
-        let aw: Vec<String> = mentions::strip_legal_suffix(a).split_whitespace().map(name_key).collect();
-        let (short, long) = if aw.len() <= words.len() { (&aw[..], words) } else { (words, &aw[..]) };
+        let aw: Vec<String> = mentions::strip_legal_suffix(a)
+            .split_whitespace()
+            .map(name_key)
+            .collect();
+        let (short, long) = if aw.len() <= words.len() {
+            (&aw[..], words)
+        } else {
+            (words, &aw[..])
+        };
         !short.is_empty()
             && long.len() >= short.len()
             && long.get(..short.len()) == Some(short)
@@ -1539,7 +1880,10 @@ fn registrant_from_text(text: &str) -> Option<String> {
         }
     }
     let head = text.get(..text.len().min(3000)).unwrap_or(text);
-    mentions::find_orgs_by_suffix(head).into_iter().next().map(|f| f.what)
+    mentions::find_orgs_by_suffix(head)
+        .into_iter()
+        .next()
+        .map(|f| f.what)
 }
 
 #[cfg(test)]
@@ -1560,7 +1904,12 @@ mod tests {
         doc.info.report_date = chrono::NaiveDate::parse_from_str(report, "%Y-%m-%d").ok();
         doc.info.registrant = Some("Acme".into());
         let f = super::super::extract(&doc);
-        let cname = |i: usize| f.compounds.get(i).map(|c| c.names.join("|")).unwrap_or_default();
+        let cname = |i: usize| {
+            f.compounds
+                .get(i)
+                .map(|c| c.names.join("|"))
+                .unwrap_or_default()
+        };
         Got {
             compounds: f.compounds.iter().map(|c| c.names.join("|")).collect(),
             events: f
@@ -1579,9 +1928,19 @@ mod tests {
             partners: f
                 .partnerships
                 .iter()
-                .map(|p| format!("{} {}", cname(p.compound), f.organizations.get(p.org).map_or("", |o| o.name.as_str())))
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        cname(p.compound),
+                        f.organizations.get(p.org).map_or("", |o| o.name.as_str())
+                    )
+                })
                 .collect(),
-            targets: f.targets.iter().map(|t| format!("{} {}", cname(t.compound), t.target)).collect(),
+            targets: f
+                .targets
+                .iter()
+                .map(|t| format!("{} {}", cname(t.compound), t.target))
+                .collect(),
             payments: f
                 .payments
                 .iter()
@@ -1590,7 +1949,9 @@ mod tests {
                         "{} {} {} {} {}",
                         p.amount,
                         p.currency,
-                        p.payer.and_then(|o| f.organizations.get(o)).map_or("", |o| o.name.as_str()),
+                        p.payer
+                            .and_then(|o| f.organizations.get(o))
+                            .map_or("", |o| o.name.as_str()),
                         p.kind.name(),
                         p.status.name()
                     )
@@ -1605,7 +1966,10 @@ mod tests {
             "Zentuximab (formerly ZX-101 or ABC4481) is in Phase 2. Brandix® (zentuximab vedotin) was approved in March 2020.",
             "2020-05-01",
         );
-        assert_eq!(g.compounds, ["ZX-101|ABC4481", "Brandix|zentuximab vedotin"]);
+        assert_eq!(
+            g.compounds,
+            ["ZX-101|ABC4481", "Brandix|zentuximab vedotin"]
+        );
     }
 
     #[test]
@@ -1616,7 +1980,11 @@ mod tests {
         );
         assert_eq!(
             g.events,
-            ["ACM-101 Phase II achieved 2020-09", "ACM-202 Phase III planned 2021-H1", "ACM-303 Phase I ongoing 2020-11"]
+            [
+                "ACM-101 Phase II achieved 2020-09",
+                "ACM-202 Phase III planned 2021-H1",
+                "ACM-303 Phase I ongoing 2020-11"
+            ]
         );
     }
 
@@ -1631,7 +1999,10 @@ mod tests {
 
     #[test]
     fn targets_from_cues_and_section_context() {
-        let g = run("KLM-512 — This CD33-targeting ADC is in development by Pfizer.\n", "2019-02-01");
+        let g = run(
+            "KLM-512 — This CD33-targeting ADC is in development by Pfizer.\n",
+            "2019-02-01",
+        );
         assert_eq!(g.targets, ["KLM-512 CD33"]);
         assert_eq!(g.partners, ["KLM-512 Pfizer"]);
     }
@@ -1642,12 +2013,21 @@ mod tests {
             "Phase I testing of QRS-77 by Novartis began in May 2019, triggering a $4 million milestone payment to Acme. Acme is eligible for up to $150 million in milestones from Novartis.",
             "2019-06-01",
         );
-        assert_eq!(g.payments, ["4000000 USD Novartis milestone earned", "150000000 USD Novartis milestone potential"]);
+        assert_eq!(
+            g.payments,
+            [
+                "4000000 USD Novartis milestone earned",
+                "150000000 USD Novartis milestone potential"
+            ]
+        );
     }
 
     #[test]
     fn aggregate_revenue_lines_are_not_payments() {
-        let g = run("Revenues include $1.2 million of license and milestone fees, compared to $0.4 million.", "2019-06-01");
+        let g = run(
+            "Revenues include $1.2 million of license and milestone fees, compared to $0.4 million.",
+            "2019-06-01",
+        );
         assert!(g.payments.is_empty());
     }
 }

@@ -16,10 +16,10 @@ pub struct Sentence {
 /// Abbreviations after which a period does not end a sentence (lowercased, without the period).
 const ABBREVIATIONS: &[&str] = &[
     "inc", "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "prof", "no", "nos", "vs", "v", "e.g",
-    "i.e", "u.s", "u.k", "u.s.a", "st", "jr", "sr", "approx", "est", "fig", "al", "etc",
-    "dept", "univ", "llc", "l.p", "s.a", "n.v", "p.a", "s.p.a", "plc", "ph.d", "m.d",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mt", "ft", "ave", "blvd", "rd", "ste", "vol", "ref", "cf", "a.s", "b.v", "gmbh",
+    "i.e", "u.s", "u.k", "u.s.a", "st", "jr", "sr", "approx", "est", "fig", "al", "etc", "dept",
+    "univ", "llc", "l.p", "s.a", "n.v", "p.a", "s.p.a", "plc", "ph.d", "m.d", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd",
+    "rd", "ste", "vol", "ref", "cf", "a.s", "b.v", "gmbh",
 ];
 
 /// Splits `text` into sentences. Each line is split on `.`, `!` or `?`
@@ -70,7 +70,15 @@ pub fn split(text: &str) -> Vec<Sentence> {
             }
             i += 1;
         }
-        push(&mut out, body, line_off, start, body.len(), line_no, &mut first);
+        push(
+            &mut out,
+            body,
+            line_off,
+            start,
+            body.len(),
+            line_no,
+            &mut first,
+        );
         line_no += 1;
     }
     out
@@ -117,7 +125,10 @@ fn is_boundary(line: &str, i: usize) -> bool {
     };
     if !(nc.is_uppercase()
         || nc.is_ascii_digit()
-        || matches!(nc, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '·' | '-' | '—' | '$' | '€'))
+        || matches!(
+            nc,
+            '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '·' | '-' | '—' | '$' | '€'
+        ))
     {
         return false;
     }
@@ -167,11 +178,17 @@ mod tests {
     fn abbreviations_and_initials_do_not_split() {
         check(
             "Date: January 31, 2014 /s/ David B. Johnston signed. Next.",
-            &["Date: January 31, 2014 /s/ David B. Johnston signed.", "Next."],
+            &[
+                "Date: January 31, 2014 /s/ David B. Johnston signed.",
+                "Next.",
+            ],
         );
         check(
             "Genentech, Inc. (Nasdaq: DNA) and Bayer Corp. agreed. No. 5 is next.",
-            &["Genentech, Inc. (Nasdaq: DNA) and Bayer Corp. agreed.", "No. 5 is next."],
+            &[
+                "Genentech, Inc. (Nasdaq: DNA) and Bayer Corp. agreed.",
+                "No. 5 is next.",
+            ],
         );
     }
 

@@ -1,0 +1,220 @@
+//! The build pipeline as the CLI runs it: collect input files, ingest and extract each (reporting per-file errors and going on), build the graph, write outputs atomically.
+//!
+//! **Architecture Invariant:** this is the only library module that touches
+//! the file system for outputs; every write goes through [`write_atomic`].
+
+use crate::export::{Dot, Json};
+use crate::extract::extract;
+use crate::graph::PipelineGraph;
+use crate::ingest::{self, IngestError};
+use crate::model::DocFacts;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Errors of writing outputs. Each names the path.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// Creating, writing or renaming the output failed.
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        /// The output path.
+        path: String,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The output path is one of the inputs; pipegraph never writes into its inputs.
+    #[error("{path}: refusing to overwrite an input file")]
+    IsInput {
+        /// The output path.
+        path: String,
+    },
+}
+
+/// The outcome of reading a set of inputs: one [`DocFacts`] per document
+/// read, in input order, and the files that were skipped with why.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Facts per successfully read document.
+    pub facts: Vec<DocFacts>,
+    /// Files that could not be read, with the reason.
+    pub errors: Vec<IngestError>,
+    /// Every input file, as collected (for refusing to overwrite inputs).
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Collects the files under `paths` (directories recursively), ingests and
+/// extracts each. A file that fails is recorded in [`Corpus::errors`] and
+/// the run goes on. Document ids are made unique (`doc:a.txt`, `doc:a.txt#2`)
+/// when two inputs share a file name.
+pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
+    let (files, mut errors) = ingest::collect_inputs(paths);
+    let mut facts = Vec::with_capacity(files.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for f in &files {
+        match ingest::ingest_file(f) {
+            Ok(mut doc) => {
+                let n = seen.entry(doc.info.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    doc.info.id = format!("{}#{}", doc.info.id, n);
+                }
+                facts.push(extract(&doc));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    Corpus {
+        facts,
+        errors,
+        inputs: files,
+    }
+}
+
+/// Builds the graph of a corpus.
+pub fn build_graph(corpus: &Corpus) -> PipelineGraph {
+    PipelineGraph::build(&corpus.facts)
+}
+
+/// Renders the graph as GRAPH_JSON text (with a trailing newline).
+pub fn render_json(g: &PipelineGraph) -> String {
+    let mut s = Json(g).to_string();
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// Renders the graph as Graphviz DOT text.
+pub fn render_dot(g: &PipelineGraph) -> String {
+    Dot::new(g).to_string()
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same
+/// folder, flushed, then renamed over the target. `-` writes to stdout.
+/// A failed write leaves any previous file untouched.
+///
+/// # Errors
+/// [`OutputError::IsInput`] when `path` is one of `inputs`;
+/// [`OutputError::Io`] when the folder cannot be created or written.
+pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let shown = path.display().to_string();
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(contents.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|source| OutputError::Io {
+                path: shown,
+                source,
+            });
+    }
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    if let Some(target) = canon(path) {
+        if inputs.iter().any(|i| canon(i).as_ref() == Some(&target)) {
+            return Err(OutputError::IsInput { path: shown });
+        }
+    }
+    let io = |source| OutputError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// One document's facts as a table: one line per fact with its sentence.
+pub fn facts_table(f: &DocFacts) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let cname = |i: usize| {
+        f.compounds
+            .get(i)
+            .and_then(|c| c.names.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let oname = |i: usize| {
+        f.organizations
+            .get(i)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let _ = writeln!(
+        s,
+        "document {}  registrant {}  form {}  report date {}",
+        f.doc.id,
+        f.doc.registrant.as_deref().unwrap_or("?"),
+        f.doc.form.as_deref().unwrap_or("?"),
+        f.doc.report_date.map_or("?".to_string(), |d| d.to_string())
+    );
+    for c in &f.compounds {
+        let _ = writeln!(s, "compound      {}", c.names.join(" = "));
+    }
+    for o in &f.organizations {
+        let roles: Vec<&str> = o.roles.iter().map(|r| r.name()).collect();
+        let _ = writeln!(
+            s,
+            "organization  {} [{}]{}",
+            o.name,
+            roles.join(","),
+            o.parent
+                .as_ref()
+                .map_or(String::new(), |p| format!(" parent {p}"))
+        );
+    }
+    for t in &f.targets {
+        let _ = writeln!(
+            s,
+            "target        {} -> {}\n    \"{}\"",
+            cname(t.compound),
+            t.target,
+            t.evidence.text
+        );
+    }
+    for p in &f.partnerships {
+        let _ = writeln!(
+            s,
+            "partnership   {} {} {}\n    \"{}\"",
+            cname(p.compound),
+            p.relation,
+            oname(p.org),
+            p.evidence.text
+        );
+    }
+    for e in &f.phase_events {
+        let _ = writeln!(
+            s,
+            "phase event   {} {} {} {}\n    \"{}\"",
+            cname(e.compound),
+            e.phase.map_or("-", |p| p.name()),
+            e.status.name(),
+            e.date.map_or("-".to_string(), |d| d.to_string()),
+            e.evidence.text
+        );
+    }
+    for p in &f.payments {
+        let _ = writeln!(
+            s,
+            "payment       {} {} {} {} from {} for {} trigger {} date {}\n    \"{}\"",
+            crate::graph::money(p.amount, &p.currency),
+            p.kind.name(),
+            p.status.name(),
+            p.currency,
+            p.payer.map(oname).unwrap_or_else(|| "?".into()),
+            p.compound.map(cname).unwrap_or_else(|| "-".into()),
+            p.trigger_phase.map_or("-", |x| x.name()),
+            p.date.map_or("-".to_string(), |d| d.to_string()),
+            p.evidence.text
+        );
+    }
+    s
+}
