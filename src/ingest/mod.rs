@@ -3,9 +3,16 @@
 //! **Architecture Invariant:** ingest knows nothing about compounds or the graph;
 //! it only decodes, strips markup and reads the filing header.
 
+mod html;
+mod meta;
+mod submission;
+mod text;
+
 use crate::model::DocInfo;
+use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Errors of the ingest phase. Each names the file and the reason.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +38,20 @@ pub enum IngestError {
         path: String,
         /// What it looks like, e.g. `"PDF"`.
         what: String,
+    },
+    /// A path given on the command line does not exist.
+    #[error("{path}: no such file or directory")]
+    Missing {
+        /// The path.
+        path: String,
+    },
+    /// The file is too large for 32-bit offsets (4 GiB or more).
+    #[error("{path}: file too large ({len} bytes)")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size in bytes.
+        len: u64,
     },
 }
 
@@ -90,25 +111,208 @@ pub fn ingest_file(path: &Path) -> Result<Document, IngestError> {
     ingest_bytes(&path.display().to_string(), &bytes)
 }
 
-/// Ingests a file's bytes; `path` is used for the document id, the kind
-/// (by extension and content) and error messages.
+/// Ingests a file's bytes; `path` is used for the document id (`doc:<file name>`),
+/// the kind (by extension and content) and error messages.
+///
+/// Decodes UTF-8 (BOM optional), UTF-16 with a BOM, else windows-1252; then
+/// extracts text from an EDGAR full submission, HTML, or plain text/Markdown, and
+/// reads the metadata. Offsets of the result point into `bytes`.
 ///
 /// # Errors
-/// [`IngestError::Empty`] or [`IngestError::Binary`].
+/// [`IngestError::Empty`] (no non-blank text), [`IngestError::Binary`] (NUL bytes,
+/// PDF/PNG/ZIP/GIF/JPEG magic) or [`IngestError::TooLarge`] (4 GiB or more).
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    if bytes.len() >= u32::MAX as usize {
+        return Err(IngestError::TooLarge {
+            path: path.into(),
+            len: bytes.len() as u64,
+        });
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty { path: path.into() });
     }
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let offsets: Vec<u32> = (0..=text.len() as u32).collect();
+    if let Some(what) = sniff_binary(bytes) {
+        return Err(IngestError::Binary {
+            path: path.into(),
+            what: what.into(),
+        });
+    }
+    let (decoded, map) = decode(bytes);
     let name = Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
-    let info = DocInfo {
+    let lower = name.to_ascii_lowercase();
+    let mut header = None;
+    let buf = if submission::is_submission(&decoded) {
+        let h = submission::parse_header(&decoded);
+        let t = submission::extract(&decoded, &h);
+        header = Some(h);
+        t
+    } else if lower.ends_with(".htm")
+        || lower.ends_with(".html")
+        || lower.ends_with(".xhtml")
+        || starts_like_html(&decoded)
+    {
+        let raw = html::extract(&decoded, 0);
+        text::normalize(&raw.text, Some(&raw.offs), false)
+    } else {
+        text::normalize(&decoded, None, true)
+    };
+    if buf.text.trim().is_empty() {
+        return Err(IngestError::Empty { path: path.into() });
+    }
+    let text::TextBuf { text, offs } = buf;
+    let mut offsets: Vec<u32> = match &map {
+        DecodeMap::Shift(k) => offs.iter().map(|&o| o.saturating_add(*k)).collect(),
+        DecodeMap::Table(t) => offs
+            .iter()
+            .map(|&o| t.get(o as usize).copied().unwrap_or(bytes.len() as u32))
+            .collect(),
+    };
+    offsets.push(bytes.len() as u32);
+    let mut info = DocInfo {
         id: format!("doc:{name}"),
         path: path.to_string(),
+        sha256: hex(&Sha256::digest(bytes)),
         ..DocInfo::default()
     };
+    meta::fill(&mut info, &text, header.as_ref(), &name);
     Ok(Document::new(info, text, offsets))
+}
+
+/// Lowercase hex of a digest.
+fn hex(d: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(d.len() * 2);
+    for b in d {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// True when the content starts like an HTML document.
+fn starts_like_html(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head = t.get(..t.len().min(16)).unwrap_or("").to_ascii_lowercase();
+    head.starts_with("<html") || head.starts_with("<!doctype") || head.starts_with("<?xml")
+}
+
+/// What a binary file looks like, by magic number or NUL bytes.
+fn sniff_binary(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(&[0xFF, 0xFE]) || b.starts_with(&[0xFE, 0xFF]) {
+        return None; // UTF-16 with BOM: NULs are expected.
+    }
+    let magic: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF"),
+        (b"\x89PNG", "PNG"),
+        (b"PK\x03\x04", "ZIP"),
+        (b"GIF8", "GIF"),
+        (b"\xFF\xD8\xFF", "JPEG"),
+        (b"\x1F\x8B", "gzip"),
+        (b"\x7FELF", "ELF"),
+        (b"\xD0\xCF\x11\xE0", "OLE"),
+    ];
+    if let Some((_, what)) = magic.iter().find(|(m, _)| b.starts_with(m)) {
+        return Some(what);
+    }
+    let head = b.get(..b.len().min(1 << 16)).unwrap_or(b);
+    memchr::memchr(0, head).map(|_| "NUL bytes")
+}
+
+/// How decoded-text byte offsets map to original byte offsets.
+enum DecodeMap {
+    /// Original = decoded + shift (UTF-8; the shift skips a BOM).
+    Shift(u32),
+    /// Original = table\[decoded\]; `table.len() == decoded.len() + 1`.
+    Table(Vec<u32>),
+}
+
+/// Decodes `b` to UTF-8 with a map back to the original bytes.
+fn decode(b: &[u8]) -> (Cow<'_, str>, DecodeMap) {
+    if let Some(rest) = b.strip_prefix(&[0xEF, 0xBB, 0xBF])
+        && let Ok(s) = std::str::from_utf8(rest)
+    {
+        return (Cow::Borrowed(s), DecodeMap::Shift(3));
+    }
+    if let Some((enc, rest)) = match b {
+        [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
+        [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
+        _ => None,
+    } {
+        let (s, _) = enc.decode_without_bom_handling(rest);
+        let mut table = Vec::with_capacity(s.len() + 1);
+        let mut pos = 2u32;
+        let end = b.len() as u32;
+        for c in s.chars() {
+            for _ in 0..c.len_utf8() {
+                table.push(pos.min(end));
+            }
+            pos = pos.saturating_add(2 * c.len_utf16() as u32);
+        }
+        table.push(end);
+        return (Cow::Owned(s.into_owned()), DecodeMap::Table(table));
+    }
+    if let Ok(s) = std::str::from_utf8(b) {
+        return (Cow::Borrowed(s), DecodeMap::Shift(0));
+    }
+    // windows-1252: one char per byte.
+    let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(b);
+    let mut table = Vec::with_capacity(s.len() + 1);
+    for (pos, c) in s.chars().enumerate() {
+        for _ in 0..c.len_utf8() {
+            table.push(pos as u32);
+        }
+    }
+    table.push(b.len() as u32);
+    (Cow::Owned(s.into_owned()), DecodeMap::Table(table))
+}
+
+/// Expands command-line paths: files as given, directories walked recursively in
+/// sorted order (hidden entries and `*.json` files, which include `*.gold.json`,
+/// skipped; symlinks not followed, so loops cannot hang).
+///
+/// Returns the files and one error per missing or unreadable path.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if !p.exists() {
+            errors.push(IngestError::Missing {
+                path: p.display().to_string(),
+            });
+            continue;
+        }
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    let name = e.file_name().to_string_lossy();
+                    if e.file_type().is_file() && !name.ends_with(".json") {
+                        files.push(e.into_path());
+                    }
+                }
+                Err(e) => errors.push(IngestError::Io {
+                    path: e
+                        .path()
+                        .map_or_else(|| p.display().to_string(), |x| x.display().to_string()),
+                    source: e.into(),
+                }),
+            }
+        }
+    }
+    (files, errors)
+}
+
+/// True for names starting with `.`.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
 }
