@@ -353,8 +353,8 @@ mod tests {
         assert_eq!(got.text, expect, "input: {input:?}");
         assert_eq!(got.offs.len(), got.text.len());
         for (i, c) in got.text.char_indices() {
-            if c.is_ascii_alphanumeric() {
-                let o = got.offs[i] as usize;
+            let o = got.offs[i] as usize;
+            if c.is_ascii_alphanumeric() && input.as_bytes().get(o) != Some(&b'&') {
                 assert_eq!(
                     input.as_bytes().get(o).map(|&b| b as char),
                     Some(c),

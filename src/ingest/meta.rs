@@ -297,6 +297,8 @@ fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<Strin
             aliases.push(s);
         }
     }
+    // The display name with a legal suffix (`CNS Pharmaceuticals Inc.`).
+    aliases.extend(suffixed_forms(text, &display));
     if let Some(h) = header {
         if let Some(c) = &h.company {
             aliases.push(c.clone());
@@ -306,6 +308,43 @@ fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<Strin
     let mut seen = std::collections::HashSet::new();
     aliases.retain(|a| !a.is_empty() && seen.insert(a.clone()));
     (Some(display), aliases)
+}
+
+/// `display` followed by a legal suffix in `text` (`CNS Pharmaceuticals Inc.`).
+fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if display.len() < 2 {
+        return out;
+    }
+    for (k, _) in text.match_indices(display) {
+        let rest = text.get(k + display.len()..).unwrap_or("");
+        let (comma, r) = match rest.strip_prefix(',') {
+            Some(r) => (",", r),
+            None => ("", rest),
+        };
+        let Some(r) = r.strip_prefix(' ') else {
+            continue;
+        };
+        let word: String = r
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '/')
+            .collect();
+        let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
+            word.trim_end_matches('.').to_string()
+        } else {
+            word
+        };
+        if is_suffix(&word) && word.chars().next().is_some_and(char::is_uppercase) {
+            let form = format!("{display}{comma} {word}");
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+        if out.len() >= 4 {
+            break;
+        }
+    }
+    out
 }
 
 /// The line before "(Exact name of registrant as specified in its charter)".
@@ -358,6 +397,7 @@ fn spellings(text: &str, name: &str) -> Vec<String> {
                 .is_some_and(u8::is_ascii_alphanumeric)
             && !hay.get(i + n.len()).is_some_and(u8::is_ascii_alphanumeric)
             && let Some(s) = text.get(i..i + n.len())
+            && s.chars().any(char::is_uppercase)
             && !out.iter().any(|o| o == s)
         {
             out.push(s.to_string());
@@ -402,7 +442,7 @@ fn title_case(s: &str) -> String {
             out.push(' ');
         }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters <= 2 && !is_suffix(w) || w == "LLC" || w == "PLC" || w == "AG" {
+        if letters <= 4 && !is_suffix(w) || w == "LLC" || w == "PLC" || w == "AG" {
             out.push_str(w);
             continue;
         }

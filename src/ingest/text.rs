@@ -32,14 +32,18 @@ impl TextBuf {
     }
 
     /// Appends `c`, copied from source bytes `off..off + len`: the first byte maps to
-    /// `off`, the last one to `off + len - 1` (so ranges cover the whole source form,
-    /// e.g. an HTML entity), the others to `off`.
+    /// `off`, the last one of a multi-byte char to `off + len - 1` (so ranges cover the
+    /// whole source form, e.g. an HTML entity), the others to `off`.
     pub fn push_span(&mut self, c: char, off: u32, len: u32) {
         let n = c.len_utf8();
         self.text.push(c);
         let last = off.saturating_add(len.saturating_sub(1));
         for k in 0..n {
-            self.offs.push(if k + 1 == n { last.max(off) } else { off });
+            self.offs.push(if k + 1 == n && n > 1 {
+                last.max(off)
+            } else {
+                off
+            });
         }
     }
 
@@ -174,8 +178,10 @@ fn glue(out: &mut TextBuf, next: &str, blank_seen: bool, page_seen: bool, nl: u3
         // Hyphenated word broken across lines: `HER2-` + `positive`.
         return;
     }
-    if page_seen && first.is_lowercase() && !matches!(last, '.' | '!' | '?' | ':' | ';') {
-        // A sentence broken by a page break.
+    let open = !matches!(last, '.' | '!' | '?' | ':' | ';' | '"' | '”' | ')');
+    if (page_seen || !blank_seen) && first.is_lowercase() && open {
+        // A sentence broken by a page break, or a continuation line
+        // (`used in further` / `- evaluation of the compound.`).
         out.push_at(' ', nl);
         return;
     }
@@ -619,6 +625,12 @@ mod tests {
                 "End of page.\n\nNext page",
             ),
             ("Line one\nLine two", "Line one\nLine two"),
+            // continuation line with a stray bullet (dev/000)
+            (
+                "regimen to be used in further\n- evaluation of the compound.\n\n2\n",
+                "regimen to be used in further evaluation of the compound.",
+            ),
+            ("list:\n- first item", "list:\nfirst item"),
             ("A\n\n\n\nB", "A\n\nB"),
             ("\n\n  \n", ""),
             // a table row with just a number after tabs is a page number (dev/000)
