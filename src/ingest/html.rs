@@ -88,6 +88,8 @@ struct Extract<'a> {
     hidden: Option<(Vec<u8>, u32)>,
     pending_ws: Option<u32>,
     pending_tab: Option<u32>,
+    /// Text length when the current `<sup>` opened.
+    sup_start: Option<usize>,
 }
 
 impl Extract<'_> {
@@ -123,6 +125,8 @@ impl Extract<'_> {
             self.hidden = Some((name.clone(), 1));
         } else if is_block(&name) {
             self.newline(self.tag_start);
+        } else if name == b"sup" {
+            self.sup_start = Some(self.out.text.len());
         } else if name == b"td" || name == b"th" {
             if !self.line_empty() {
                 self.pending_ws = None;
@@ -144,6 +148,18 @@ impl Extract<'_> {
         }
         if is_block(name) {
             self.newline(start);
+        } else if name == b"sup" {
+            // Footnote markers (`Million<SUP>1</SUP>`) are dropped; `®` is kept.
+            if let Some(k) = self.sup_start.take()
+                && let Some(added) = self.out.text.get(k..)
+                && !added.is_empty()
+                && added
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | ','))
+            {
+                self.out.text.truncate(k);
+                self.out.offs.truncate(k);
+            }
         } else if (name == b"td" || name == b"th") && self.pending_ws.is_some() {
             self.pending_ws = None;
         }
@@ -285,6 +301,7 @@ pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
         hidden: None,
         pending_ws: None,
         pending_tab: None,
+        sup_start: None,
     };
     {
         let st = &mut st;
@@ -394,6 +411,12 @@ mod tests {
             ),
             ("<p>AT&T and a & b</p>", "AT&T and a & b"),
             ("line\r\nnext", "line next"),
+            // footnote markers dropped, marks kept (03_abvc ex99-1)
+            (
+                "Over $18.3 Million<SUP>1</SUP> Licensing",
+                "Over $18.3 Million Licensing",
+            ),
+            ("Kadcyla<sup>&reg;</sup> sales", "Kadcyla® sales"),
             (
                 "<head><title>x</title><body><p>unclosed head</p>",
                 "unclosed head",

@@ -65,6 +65,9 @@ pub struct Document {
     /// `offsets[i]` is the original byte offset of text byte `i`;
     /// `offsets.len() == text.len() + 1` (the last entry is the original length).
     offsets: Vec<u32>,
+    /// Bytes of the original encoding's code unit: 2 for UTF-16, else 1; an
+    /// original range ends one unit past the offset of its last text byte.
+    unit: u32,
 }
 
 impl Document {
@@ -79,6 +82,7 @@ impl Document {
             info,
             text,
             offsets,
+            unit: 1,
         }
     }
 
@@ -93,7 +97,9 @@ impl Document {
             // End is one past the original byte of the last text byte.
             let last = r.end.min(max).saturating_sub(1).max(r.start.min(max));
             let o = self.offsets.get(last).copied().unwrap_or(0) as usize;
-            (o + 1).max(s)
+            (o + self.unit as usize)
+                .min(self.offsets.last().map_or(0, |&l| l as usize).max(o + 1))
+                .max(s)
         };
         s..e
     }
@@ -178,7 +184,11 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         ..DocInfo::default()
     };
     meta::fill(&mut info, &text, header.as_ref(), &name);
-    Ok(Document::new(info, text, offsets))
+    let mut doc = Document::new(info, text, offsets);
+    if matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+        doc.unit = 2;
+    }
+    Ok(doc)
 }
 
 /// Lowercase hex of a digest.
@@ -315,4 +325,214 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
 /// True for names starting with `.`.
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ingests `input` as file `name` and compares the text with `expect`.
+    fn check(name: &str, input: &[u8], expect: &str) {
+        let d = ingest_bytes(name, input).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(d.text, expect, "{name}");
+        assert_eq!(d.offsets.len(), d.text.len() + 1);
+    }
+
+    /// The original bytes of the word of `d.text` at byte `i`.
+    fn word_at(d: &Document, i: usize) -> Option<(String, Range<usize>)> {
+        let t = &d.text;
+        let s = t
+            .get(..i)?
+            .rfind(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(0, |k| k + 1);
+        let e = t
+            .get(i..)?
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(t.len(), |k| i + k);
+        let w = t.get(s..e)?;
+        (w.len() >= 3).then(|| (w.to_string(), d.original_range(s..e)))
+    }
+
+    #[test]
+    fn decodings() {
+        // windows-1252: 0x92 is a right single quote, 0xAE is ®.
+        let w1252 = b"ImmunoGen\x92s Kadcyla\xAE works";
+        check("a.txt", w1252, "ImmunoGen\u{2019}s Kadcyla® works");
+        let d = ingest_bytes("a.txt", w1252).unwrap_or_else(|e| panic!("{e}"));
+        let k = d.text.find("works").unwrap_or(0);
+        assert_eq!(d.original_range(k..k + 5), 21..26);
+        let k = d.text.find('®').unwrap_or(0);
+        assert_eq!(d.original_range(k..k + '®'.len_utf8()), 19..20);
+
+        // UTF-16 LE and BE with BOM.
+        let text = "Date of Report: May 1, 2020\nAcme\u{2019}s drug";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        for bytes in [&le, &be] {
+            let d = ingest_bytes("u.txt", bytes).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(d.text, text);
+            let k = d.text.find("drug").unwrap_or(0);
+            let r = d.original_range(k..k + 4);
+            assert_eq!(r.len(), 8);
+            assert_eq!(
+                r.start,
+                2 + 2 * text.encode_utf16().take_while(|_| true).count() - 8
+            );
+            assert_eq!(
+                d.info.report_date,
+                chrono::NaiveDate::from_ymd_opt(2020, 5, 1)
+            );
+        }
+
+        // UTF-8 with BOM: offsets skip the BOM.
+        let d = ingest_bytes("b.txt", "\u{feff}Hello world".as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.text, "Hello world");
+        assert_eq!(d.original_range(0..5), 3..8);
+    }
+
+    #[test]
+    fn rejects_binary_and_empty() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"%PDF-1.4\n...", "PDF"),
+            (b"\x89PNG\r\n\x1a\n", "PNG"),
+            (b"PK\x03\x04rest", "ZIP"),
+            (b"GIF89a", "GIF"),
+            (b"\xFF\xD8\xFF\xE0", "JPEG"),
+            (b"text\x00with nul", "NUL bytes"),
+        ];
+        for (b, what) in cases {
+            match ingest_bytes("x", b) {
+                Err(IngestError::Binary { what: w, .. }) => assert_eq!(w, *what),
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+        for b in [
+            &b""[..],
+            b"  \n\t ",
+            b"<html><head><title>x</title></head></html>",
+        ] {
+            assert!(
+                matches!(ingest_bytes("e.htm", b), Err(IngestError::Empty { .. })),
+                "{b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let alphabet = b"<>&#;/ \n\r\tabcXYZ$^{}\\*[]()!-.0123\xC3\xA9\xE2\x80\x94\xFF\x92";
+        for n in 0..300 {
+            let mut v = Vec::new();
+            for _ in 0..(n % 97) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                v.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for name in ["g.txt", "g.htm"] {
+                if let Ok(d) = ingest_bytes(name, &v) {
+                    let _ = d.original_range(0..d.text.len() + 5);
+                }
+            }
+            let mut sub = b"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n".to_vec();
+            sub.extend(&v);
+            let _ = ingest_bytes("s.txt", &sub);
+        }
+    }
+
+    /// For many positions in the normalized text of every sample file, the original
+    /// bytes at `original_range` hold the same word.
+    #[test]
+    fn sample_offsets_round_trip() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let (files, _) = collect_inputs(&[root.join("dev"), root.join("practice")]);
+        let mut checked = 0;
+        for f in files
+            .iter()
+            .filter(|f| !f.to_string_lossy().ends_with(".tsv"))
+        {
+            let bytes = std::fs::read(f).unwrap_or_default();
+            let d = ingest_file(f).unwrap_or_else(|e| panic!("{e}"));
+            let step = (d.text.len() / 200).max(1);
+            for i in (0..d.text.len()).step_by(step) {
+                if !d.text.is_char_boundary(i) {
+                    continue;
+                }
+                if let Some((w, r)) = word_at(&d, i) {
+                    let orig = bytes.get(r.clone()).unwrap_or(&[]);
+                    assert_eq!(
+                        String::from_utf8_lossy(orig),
+                        w,
+                        "{}: text {i} -> original {r:?}",
+                        f.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(files.is_empty() || checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn collects_inputs() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path();
+        let write = |rel: &str| {
+            let f = p.join(rel);
+            if let Some(parent) = f.parent() {
+                std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+            }
+            std::fs::write(f, "x").unwrap_or_else(|e| panic!("{e}"));
+        };
+        for f in [
+            "b.txt",
+            "a.md",
+            "a.md.gold.json",
+            "x.json",
+            ".hidden",
+            ".git/config",
+            "sub/c.htm",
+        ] {
+            write(f);
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(p, p.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
+        let missing = p.join("nope.txt");
+        let (files, errors) = collect_inputs(&[p.to_path_buf(), missing, p.join("b.txt")]);
+        let rel: Vec<String> = files
+            .iter()
+            .map(|f| f.strip_prefix(p).unwrap_or(f).display().to_string())
+            .collect();
+        assert_eq!(rel, ["a.md", "b.txt", "sub/c.htm", "b.txt"]);
+        assert_eq!(errors.len(), 1);
+        assert!(matches!(errors.first(), Some(IngestError::Missing { .. })));
+    }
+
+    #[test]
+    fn kinds_and_ids() {
+        let d = ingest_bytes("dir/x.htm", b"<P>Hello&nbsp;<B>there</B></P>")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.text, "Hello there");
+        assert_eq!(d.info.id, "doc:x.htm");
+        assert_eq!(d.info.path, "dir/x.htm");
+        assert_eq!(d.info.sha256.len(), 64);
+        // HTML by content, whatever the extension.
+        check(
+            "y.txt",
+            b"<!DOCTYPE html><html><body><p>A</p><p>B</p></body></html>",
+            "A\nB",
+        );
+        // Plain text keeps markup-free lines.
+        check(
+            "z.txt",
+            b"**Bold** line.\n\n2\n\nNext",
+            "Bold line.\n\nNext",
+        );
+    }
 }
