@@ -127,11 +127,9 @@ impl Extract<'_> {
             self.newline(self.tag_start);
         } else if name == b"sup" {
             self.sup_start = Some(self.out.text.len());
-        } else if name == b"td" || name == b"th" {
-            if !self.line_empty() {
-                self.pending_ws = None;
-                self.pending_tab = Some(self.off(self.tag_start));
-            }
+        } else if (name == b"td" || name == b"th") && !self.line_empty() {
+            self.pending_ws = None;
+            self.pending_tab = Some(self.off(self.tag_start));
         }
         self.tag = name;
     }
@@ -321,10 +319,10 @@ pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
                             st.tag_hidden = true;
                         }
                     }
-                    CallbackEvent::AttributeValue { value } => {
-                        if st.attr == b"style" && hides(value) {
-                            st.tag_hidden = true;
-                        }
+                    CallbackEvent::AttributeValue { value }
+                        if st.attr == b"style" && hides(value) =>
+                    {
+                        st.tag_hidden = true;
                     }
                     CallbackEvent::CloseStartTag { self_closing } => st.start_tag(self_closing),
                     CallbackEvent::EndTag { name } => {
