@@ -8,14 +8,19 @@ use std::sync::LazyLock;
 
 const MONTHS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 
-static DATE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})\b")).ok());
+static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b){MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})(?-u:\b)"
+    ))
+    .ok()
+});
 static DATE_OF_REPORT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)date\s+of\s+report").ok());
-static FORM: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?im)^\s*FORM\s+(8-K(?:/A)?|6-K|10-K|10-Q|20-F|S-1)\b").ok());
+static FORM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*FORM[ \t]+(8-K(?:/A)?|6-K|10-K|10-Q|20-F|S-1)(?-u:\b)").ok()
+});
 static ITEM: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?im)^\s*Item\s+(\d{1,2}\.\d{2})\b").ok());
+    LazyLock::new(|| Regex::new(r"(?im)^[ \t]*Item[ \t]+(\d{1,2}\.\d{2})(?-u:\b)").ok());
 static FISCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)fiscal\s+year\s+(?:ending|ended|ends|end)?\s*(?:on\s+)?{MONTHS}\s+\d{{1,2}}"
@@ -28,6 +33,18 @@ static TICKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static FILE_DATE: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").ok());
+
+/// Capture groups of each match of `re` in `s`, with the match start. Finds matches
+/// with the fast engine and runs the capturing one only on the matched text.
+fn captures<'h>(
+    re: &'h LazyLock<Option<Regex>>,
+    s: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + 'h {
+    re.as_ref().into_iter().flat_map(move |r| {
+        r.find_iter(s)
+            .filter_map(move |m| Some((m.start(), r.captures(m.as_str())?)))
+    })
+}
 
 /// Legal suffixes that end an organization name (compared without trailing `.`/`,`).
 const SUFFIXES: &[&str] = &[
@@ -115,10 +132,9 @@ pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file
         .or_else(|| file_date(file_name))
         .or_else(|| first_date(text));
     info.fiscal_year_end_month = header.and_then(|h| h.fiscal_year_end_month).or_else(|| {
-        FISCAL
-            .as_ref()?
-            .captures(text)
-            .and_then(|c| month(c.get(1)?.as_str()))
+        captures(&FISCAL, text)
+            .next()
+            .and_then(|(_, c)| month(c.get(1)?.as_str()))
     });
     let (name, aliases) = registrant(text, header);
     info.registrant = name;
@@ -148,15 +164,12 @@ fn month(s: &str) -> Option<u32> {
 
 /// All full dates (`October 27, 2011`) in `s` with their byte positions.
 fn dates(s: &str) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
-    DATE.as_ref()
-        .into_iter()
-        .flat_map(|r| r.captures_iter(s))
-        .filter_map(|c| {
-            let m = month(c.get(1)?.as_str())?;
-            let d: u32 = c.get(2)?.as_str().parse().ok()?;
-            let y: i32 = c.get(3)?.as_str().parse().ok()?;
-            Some((c.get(0)?.start(), NaiveDate::from_ymd_opt(y, m, d)?))
-        })
+    captures(&DATE, s).filter_map(|(start, c)| {
+        let m = month(c.get(1)?.as_str())?;
+        let d: u32 = c.get(2)?.as_str().parse().ok()?;
+        let y: i32 = c.get(3)?.as_str().parse().ok()?;
+        Some((start, NaiveDate::from_ymd_opt(y, m, d)?))
+    })
 }
 
 /// The 8-K "Date of Report (Date of earliest event reported): ..." date: on the same
@@ -233,11 +246,8 @@ fn head(s: &str, n: usize) -> &str {
 /// 8-K item numbers: from lines starting with `Item N.NN` and the header's
 /// `ITEM INFORMATION` captions; sorted and unique.
 fn items(text: &str, header: Option<&Header>) -> Vec<String> {
-    let mut v: Vec<String> = ITEM
-        .as_ref()
-        .into_iter()
-        .flat_map(|r| r.captures_iter(text))
-        .filter_map(|c| Some(c.get(1)?.as_str().to_string()))
+    let mut v: Vec<String> = captures(&ITEM, text)
+        .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
         .collect();
     if let Some(h) = header {
         for cap in &h.items {
@@ -386,11 +396,16 @@ fn spellings(text: &str, name: &str) -> Vec<String> {
     let first = n.first().map(u8::to_ascii_lowercase).unwrap_or(0);
     let mut i = 0;
     while i + n.len() <= hay.len() {
-        let h = hay.get(i).map(u8::to_ascii_lowercase);
-        if h == Some(first)
-            && hay
-                .get(i..i + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        match hay
+            .get(i..)
+            .and_then(|r| memchr::memchr2(first, first.to_ascii_uppercase(), r))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        if hay
+            .get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
             && !hay
                 .get(i.wrapping_sub(1))
                 .is_some_and(u8::is_ascii_alphanumeric)
