@@ -147,7 +147,7 @@ pub(crate) fn normalize(src: &str, offs: Option<&[u32]>, markdown: bool) -> Text
             .map_or(src.len(), |k| start + k);
         let raw = src.get(start..end).unwrap_or("");
         line.clear();
-        inline(raw, start, &map, markdown, &mut line);
+        inline(raw, start, &map, offs, markdown, &mut line);
         let next = end + 1;
         if line.text.is_empty() {
             blank_seen = true;
@@ -203,7 +203,14 @@ fn is_page_number(s: &str) -> bool {
 
 /// Inline rules on one line (`raw` starts at `src` byte `base`); writes the trimmed,
 /// whitespace-folded result to `line`.
-fn inline(raw: &str, base: usize, map: &dyn Fn(usize) -> u32, markdown: bool, line: &mut TextBuf) {
+fn inline(
+    raw: &str,
+    base: usize,
+    map: &dyn Fn(usize) -> u32,
+    offs: Option<&[u32]>,
+    markdown: bool,
+    line: &mut TextBuf,
+) {
     let bytes = raw.as_bytes();
     // Leading markers: whitespace, heading `#`s, bullets.
     let mut i = 0usize;
@@ -252,6 +259,22 @@ fn inline(raw: &str, base: usize, map: &dyn Fn(usize) -> u32, markdown: bool, li
             i = resume;
             link_close = None;
             continue;
+        }
+        // Fast path: a run of plain ASCII bytes is copied in bulk.
+        let run = bytes
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&b| is_plain(b)).count());
+        if run > 1 && link_close.is_none_or(|(close, _)| close >= i + run) {
+            flush_ws(line, &mut pending_ws);
+            if let Some(chunk) = raw.get(i..i + run) {
+                line.text.push_str(chunk);
+                match offs.and_then(|o| o.get(base + i..base + i + run)) {
+                    Some(o) => line.offs.extend_from_slice(o),
+                    None => line.offs.extend((base + i..base + i + run).map(map)),
+                }
+                i += run;
+                continue;
+            }
         }
         let Some(c) = raw.get(i..).and_then(|r| r.chars().next()) else {
             // Not a char boundary (cannot happen for &str slices at char starts).
@@ -347,6 +370,15 @@ fn inline(raw: &str, base: usize, map: &dyn Fn(usize) -> u32, markdown: bool, li
         line.push_copied(c, off);
         i += clen;
     }
+}
+
+/// ASCII bytes that no inline rule looks at.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_graphic()
+        && !matches!(
+            b,
+            b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^' | b'(' | b')'
+        )
 }
 
 /// Emits a pending folded whitespace unless the line is still empty.
