@@ -88,7 +88,6 @@ impl Compounds {
             s.extend(moved);
         }
     }
-
 }
 
 /// An organization entity of this document.
@@ -876,9 +875,9 @@ impl<'a> Extractor<'a> {
                 .collect();
             // "discontinue X development", "Phase II testing of X": a compound
             // right after the mention is its subject.
-            let close_after = after
-                .first()
-                .filter(|m| m.start <= p.end + 25 && !st.get(p.end..m.start).unwrap_or("").contains([',', ';']));
+            let close_after = after.first().filter(|m| {
+                m.start <= p.end + 25 && !st.get(p.end..m.start).unwrap_or("").contains([',', ';'])
+            });
             let subjects: Vec<usize> = if close_after.is_some()
                 && (p.what == PhaseWord::Discontinued || before.is_empty())
             {
@@ -901,8 +900,15 @@ impl<'a> Extractor<'a> {
             let (Some(p), Some(n)) = (phases.get(pi), phases.get(pi + 1)) else {
                 continue;
             };
-            let between = st.get(p.end..n.start).unwrap_or("x").trim().to_ascii_lowercase();
-            let coordinated = matches!(between.as_str(), "and" | "," | "or" | "and the" | "/" | "and a" | "to");
+            let between = st
+                .get(p.end..n.start)
+                .unwrap_or("x")
+                .trim()
+                .to_ascii_lowercase();
+            let coordinated = matches!(
+                between.as_str(),
+                "and" | "," | "or" | "and the" | "/" | "and a" | "to"
+            );
             if empty && coordinated {
                 let next = plans.get(pi + 1).map(|x| x.0.clone()).unwrap_or_default();
                 if let Some(x) = plans.get_mut(pi) {

@@ -536,26 +536,3 @@ mod tests {
         );
     }
 }
-
-/// Files under `paths`: files as given, folders walked recursively in sorted order.
-pub fn collect_inputs(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, Vec<IngestError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut v: Vec<_> = std::fs::read_dir(p)
-                .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            v.sort();
-            files.extend(v.into_iter().filter(|f| f.is_file()));
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            errors.push(IngestError::Io {
-                path: p.display().to_string(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            });
-        }
-    }
-    (files, errors)
-}
