@@ -1053,7 +1053,6 @@ impl<'a> Extractor<'a> {
                 })
                 .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
                 .map(|o| o.entity);
-            let Some(payer) = payer else { continue };
             let status = if POTENTIAL_RE.is_match(wide) {
                 PaymentStatus::Potential
             } else {
@@ -1102,6 +1101,7 @@ impl<'a> Extractor<'a> {
             doc: self.doc.info.clone(),
             ..DocFacts::default()
         };
+        let reg_idx = self.registrant_idx();
         let mut compounds = self.compounds;
         // Which compound entities carry pipeline facts?
         let mut used: BTreeSet<usize> = BTreeSet::new();
@@ -1168,7 +1168,20 @@ impl<'a> Extractor<'a> {
         // Organizations: registrant, partners, and those named with a legal
         // suffix or from the lexicon.
         let mut partner_orgs: BTreeSet<usize> = rel.partnerships.keys().map(|k| k.1).collect();
-        partner_orgs.extend(rel.payments.iter().map(|p| p.payer));
+        // A payment whose sentence names no payer is paid by the compound's partner.
+        let mut rel = rel;
+        for p in rel.payments.iter_mut() {
+            if p.payer.is_none() {
+                if let Some(c) = p.compound {
+                    p.payer = rel
+                        .partnerships
+                        .keys()
+                        .find(|k| k.0 == c && Some(k.1) != reg_idx)
+                        .map(|k| k.1);
+                }
+            }
+        }
+        partner_orgs.extend(rel.payments.iter().filter_map(|p| p.payer));
         let mut org_index: HashMap<usize, usize> = HashMap::new();
         for (i, o) in self.orgs.iter().enumerate() {
             let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
@@ -1270,7 +1283,7 @@ impl<'a> Extractor<'a> {
             }
         }
         for p in &rel.payments {
-            let Some(&payer) = org_index.get(&p.payer) else {
+            let Some(&payer) = p.payer.and_then(|x| org_index.get(&x)) else {
                 continue;
             };
             facts.payments.push(PaymentFact {
@@ -1334,7 +1347,8 @@ impl Relations {
 struct PaymentDraft {
     amount: f64,
     currency: String,
-    payer: usize,
+    /// `None` until resolved: the compound's partner pays.
+    payer: Option<usize>,
     payee: Option<usize>,
     compound: Option<usize>,
     trigger: Option<Phase>,
