@@ -237,6 +237,14 @@ static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
         .expect("static regex")
 });
+static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:compared\s+(?:to|with)|versus|\bvs\.?|\bthan|\bplus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}[(\[]?$")
+        .expect("static regex")
+});
+static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[®™]?\s*(?:\([^)]*\)\s*)?(?:plus\b|and\s+chemotherapy|\+\s*chemo|-based\s+(?:therapy|regimen)|-containing|-refractory|-resistant|-pretreated|-naive|is\s+a\s+registered\s+trademark)")
+        .expect("static regex")
+});
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))\b")
         .expect("static regex")
@@ -320,7 +328,12 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let st = self.sent_text(&s);
-            let found = mentions::find_compounds(st);
+            let mut found = mentions::find_compounds(st);
+            // Trademark notices list brands of every kind (comparators,
+            // platforms); a brand is a compound only where it is used.
+            if st.contains("trademark") {
+                found.retain(|f| f.what != NameShape::Brand);
+            }
             for f in &found {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 let id = self.compounds.add(surface, f.what, s.start + f.start);
@@ -1096,7 +1109,87 @@ impl<'a> Extractor<'a> {
 
     // ------------------------------------------------------------ output
 
-    fn finish(self, rel: Relations) -> DocFacts {
+    /// A compound named only as a comparator, combination partner or standard
+    /// of care ("compared to X", "in combination with X", "X plus chemotherapy"),
+    /// or only as the antibody part of another compound's name (`trastuzumab`
+    /// of `trastuzumab emtansine`) with no phase event of its own.
+    fn is_comparator(&mut self, r: usize, phased: &BTreeSet<usize>) -> bool {
+        let mut compounds = std::mem::take(&mut self.compounds);
+        let out = self.is_comparator_in(r, &mut compounds, phased);
+        self.compounds = compounds;
+        out
+    }
+
+    fn is_comparator_in(
+        &self,
+        r: usize,
+        compounds: &mut Compounds,
+        phased: &BTreeSet<usize>,
+    ) -> bool {
+        let ms: Vec<&Mention> = self
+            .compound_mentions
+            .iter()
+            .filter(|m| m.entity == r)
+            .collect();
+        if ms.is_empty() {
+            return false;
+        }
+        let all_comparator = ms.iter().all(|m| {
+            let lo = m.start.saturating_sub(60);
+            let mut lo2 = lo;
+            while lo2 > 0 && !self.text.is_char_boundary(lo2) {
+                lo2 -= 1;
+            }
+            let before = self
+                .text
+                .get(lo2..m.start)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let after = self.text.get(m.end..).unwrap_or("");
+            let after: String = after
+                .chars()
+                .take(40)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
+        });
+        if all_comparator && !phased.contains(&r) {
+            return true;
+        }
+        if phased.contains(&r) {
+            return false;
+        }
+        // Component of another compound's name.
+        let mine: Vec<usize> = (0..compounds.names.len())
+            .filter(|&id| compounds.find(id) == r)
+            .collect();
+        let my_names: Vec<String> = mine
+            .iter()
+            .flat_map(|&id| compounds.names.get(id).cloned().unwrap_or_default())
+            .collect();
+        let mut others: Vec<String> = Vec::new();
+        for id in 0..compounds.names.len() {
+            if compounds.find(id) != r {
+                others.extend(compounds.names.get(id).cloned().unwrap_or_default());
+            }
+        }
+        my_names.iter().any(|n| {
+            let k = n.to_ascii_lowercase();
+            !k.contains(' ')
+                && others.iter().any(|o| {
+                    let o = o.to_ascii_lowercase();
+                    o.split([' ', '-']).any(|w| w == k) && o.len() > k.len()
+                })
+        })
+    }
+
+    fn finish(mut self, rel: Relations) -> DocFacts {
+        let phased: BTreeSet<usize> = rel.phases.keys().map(|k| k.0).collect();
+        let roots_now: BTreeSet<usize> = self.compound_mentions.iter().map(|m| m.entity).collect();
+        let comparators: BTreeSet<usize> = roots_now
+            .into_iter()
+            .filter(|&r| self.is_comparator(r, &phased))
+            .collect();
         let mut facts = DocFacts {
             doc: self.doc.info.clone(),
             ..DocFacts::default()
@@ -1139,7 +1232,7 @@ impl<'a> Extractor<'a> {
             let keep = used.contains(&r)
                 || shapes.contains(&NameShape::Code) && mentioned
                 || shapes.contains(&NameShape::Conjugate) && mentioned && shapes.len() > 1;
-            if !keep {
+            if !keep || comparators.contains(&r) {
                 continue;
             }
             let mut names = Vec::new();

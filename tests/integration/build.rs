@@ -31,7 +31,8 @@ fn build_sample() -> (tempfile::TempDir, Value) {
         "build failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let json = std::fs::read_to_string(dir.path().join("graphs/pipeline.json")).expect("graphs/pipeline.json");
+    let json = std::fs::read_to_string(dir.path().join("graphs/pipeline.json"))
+        .expect("graphs/pipeline.json");
     (dir, serde_json::from_str(&json).expect("valid JSON"))
 }
 
@@ -47,7 +48,11 @@ fn nodes_of<'a>(g: &'a Value, kind: &str) -> Vec<&'a Value> {
 fn names(n: &Value) -> Vec<String> {
     let mut v: Vec<String> = n["aliases"]
         .as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     v.push(n["name"].as_str().unwrap_or("").to_string());
     v
@@ -110,12 +115,24 @@ fn every_link_cites_a_sentence_at_its_byte_offsets() {
             let doc = e["document"].as_str().expect("document id");
             let file = doc.trim_start_matches("doc:");
             let bytes = std::fs::read(root().join("data/filings").join(file)).expect("input");
-            let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
             assert!(s < t && t <= bytes.len(), "{doc} {s}..{t}");
             // The first word of the cited sentence is at its start offset.
-            let first = e["text"].as_str().unwrap_or("").split_whitespace().next().unwrap_or("");
+            let first = e["text"]
+                .as_str()
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             let orig = String::from_utf8_lossy(&bytes[s..t]);
-            let head: String = first.chars().filter(|c| c.is_alphanumeric()).take(4).collect();
+            let head: String = first
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .take(4)
+                .collect();
             let orig_alnum: String = orig.chars().filter(|c| c.is_alphanumeric()).collect();
             assert!(
                 orig_alnum.starts_with(&head),
@@ -176,10 +193,17 @@ fn json_and_dot_to_chosen_files_and_stdout() {
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     assert_eq!(v["format"], "pipegraph");
-    assert!(!dir.path().join("graphs").exists(), "no default outputs with --json");
+    assert!(
+        !dir.path().join("graphs").exists(),
+        "no default outputs with --json"
+    );
     let out = pipegraph(dir.path(), &["build", &filings(), "--dot", "x/g.dot"]);
     assert!(out.status.success());
-    assert!(std::fs::read_to_string(dir.path().join("x/g.dot")).unwrap().starts_with("digraph"));
+    assert!(
+        std::fs::read_to_string(dir.path().join("x/g.dot"))
+            .unwrap()
+            .starts_with("digraph")
+    );
 }
 
 #[test]
@@ -195,7 +219,10 @@ fn extract_shows_facts_with_their_sentences() {
         "{table}"
     );
     assert!(table.contains("\"Phase II testing of SAR3419 began in October 2011, triggering a $3 million milestone to ImmunoGen.\""), "{table}");
-    let out = pipegraph(dir.path(), &["extract", f.to_str().unwrap(), "--format", "json"]);
+    let out = pipegraph(
+        dir.path(),
+        &["extract", f.to_str().unwrap(), "--format", "json"],
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["graph"]["documents"].as_array().map(Vec::len), Some(1));
 }
@@ -214,7 +241,10 @@ fn a_missing_input_is_reported_and_the_run_goes_on() {
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
     assert_eq!(pipegraph(dir.path(), &["build"]).status.code(), Some(2));
-    assert_eq!(pipegraph(dir.path(), &["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        pipegraph(dir.path(), &["frobnicate"]).status.code(),
+        Some(2)
+    );
 }
 
 /// The scorer of `../shared/eval` on the dev set, when it is beside the repository.
@@ -226,10 +256,18 @@ fn dev_set_scores_at_least_0_80() {
         eprintln!("skipped: ../shared/eval/score.py not present");
         return;
     }
-    let cmd = format!("{} build {{doc}} --json {{out}}", env!("CARGO_BIN_EXE_pipegraph"));
+    let cmd = format!(
+        "{} build {{doc}} --json {{out}}",
+        env!("CARGO_BIN_EXE_pipegraph")
+    );
     let out = Command::new("python3")
         .arg(&score)
-        .args(["--gold-dir", shared.join("corpus/dev").to_str().unwrap(), "--cmd", &cmd])
+        .args([
+            "--gold-dir",
+            shared.join("corpus/dev").to_str().unwrap(),
+            "--cmd",
+            &cmd,
+        ])
         .output()
         .expect("python3");
     let text = String::from_utf8_lossy(&out.stdout);

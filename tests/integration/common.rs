@@ -1,6 +1,5 @@
 //! Hand-built `DocFacts` in the style of real filings, shared by the graph and export tests.
 
-
 use pipegraph::model::*;
 
 /// A document with a registrant and a report date (`YYYY-MM-DD`).

@@ -1,7 +1,5 @@
 //! JSON and DOT export: shape per GRAPH_JSON.md, round trip, escaping, Graphviz validity, snapshots.
 
-
-
 use crate::common::*;
 use pipegraph::export::{Dot, Json};
 use pipegraph::graph::{GraphError, PipelineGraph};

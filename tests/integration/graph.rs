@@ -1,7 +1,5 @@
 //! Graph building: alias merging, canonical names, stable ids, links and their evidence, accessors.
 
-
-
 use crate::common::*;
 use pipegraph::export::Json;
 use pipegraph::graph::{Direction, LinkDetail, LinkKind, NodeDetail, NodeKind, PipelineGraph};
