@@ -259,10 +259,10 @@ fn dedup_overlaps<T: Clone>(mut v: Vec<Found<T>>) -> Vec<Found<T>> {
     v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<Found<T>> = Vec::with_capacity(v.len());
     for f in v {
-        if let Some(last) = out.last() {
-            if f.start < last.end {
-                continue;
-            }
+        if let Some(last) = out.last()
+            && f.start < last.end
+        {
+            continue;
         }
         out.push(f);
     }

@@ -37,10 +37,10 @@ impl Compounds {
         let key = name_key(surface);
         if let Some(&id) = self.key_to_id.get(&key) {
             let r = self.find(id);
-            if let Some(n) = self.names.get_mut(id) {
-                if !n.iter().any(|x| x == surface) {
-                    n.push(surface.to_string());
-                }
+            if let Some(n) = self.names.get_mut(id)
+                && !n.iter().any(|x| x == surface)
+            {
+                n.push(surface.to_string());
             }
             if let Some(s) = self.shapes.get_mut(r) {
                 s.insert(shape);
@@ -457,7 +457,7 @@ impl<'a> Extractor<'a> {
             None => (display.clone(), None),
         };
         let key = name_key(&name);
-        let words: Vec<String> = display.split_whitespace().map(|w| name_key(w)).collect();
+        let words: Vec<String> = display.split_whitespace().map(name_key).collect();
         // Existing entity: same lexicon company, same key, or a prefix variant.
         for (i, o) in self.orgs.iter_mut().enumerate() {
             let same = (lex.is_some() && o.lexicon == lex)
@@ -497,16 +497,16 @@ impl<'a> Extractor<'a> {
         if let Some(r) = &self.doc.info.registrant {
             reg_names.insert(0, r.clone());
         }
-        if reg_names.is_empty() {
-            if let Some(r) = registrant_from_text(text) {
-                reg_names.push(r);
-            }
+        if reg_names.is_empty()
+            && let Some(r) = registrant_from_text(text)
+        {
+            reg_names.push(r);
         }
         for n in &reg_names {
-            if let Some(i) = self.org_for(n, None) {
-                if let Some(o) = self.orgs.get_mut(i) {
-                    o.registrant = true;
-                }
+            if let Some(i) = self.org_for(n, None)
+                && let Some(o) = self.orgs.get_mut(i)
+            {
+                o.registrant = true;
             }
         }
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -558,10 +558,10 @@ impl<'a> Extractor<'a> {
                     }
                     let abs = s.start + list.start() + part.0;
                     if let Some(i) = self.org_for(name, None) {
-                        if let Some(o) = self.orgs.get_mut(i) {
-                            if !o.registrant {
-                                o.listed_partner = true;
-                            }
+                        if let Some(o) = self.orgs.get_mut(i)
+                            && !o.registrant
+                        {
+                            o.listed_partner = true;
                         }
                         found.push((abs, abs + name.len(), i));
                     }
@@ -758,10 +758,9 @@ impl<'a> Extractor<'a> {
         let reg = self.registrant_idx();
         // Respectively: "A and B ... with X and Y, respectively".
         if st.contains("respectively") {
-            let partner_orgs: Vec<usize> = dedup_entities(orgs)
-                .into_iter()
-                .filter(|&o| Some(o) != reg || true)
-                .collect();
+            // The registrant stays in the list: "in development by Acme, Pfizer
+            // and Novartis, respectively" pairs the first compound with Acme.
+            let partner_orgs: Vec<usize> = dedup_entities(orgs);
             let cs = dedup_entities(comps);
             let counts: Vec<(usize, usize)> = partner_orgs
                 .iter()
@@ -783,10 +782,10 @@ impl<'a> Extractor<'a> {
                 let mut k = 0;
                 for (o, n) in counts {
                     for _ in 0..n {
-                        if let Some(&c) = cs.get(k) {
-                            if Some(o) != reg {
-                                out.partner(c, o, "collaboration", si);
-                            }
+                        if let Some(&c) = cs.get(k)
+                            && Some(o) != reg
+                        {
+                            out.partner(c, o, "collaboration", si);
                         }
                         k += 1;
                     }
@@ -1047,11 +1046,20 @@ impl<'a> Extractor<'a> {
             // Payer: an organization in "from X"/"by X"/"X paid" near the amount,
             // else the partner of the compound in the sentence.
             let abs_lo = s.start + start;
+            let abs_amount = s.start + m.start;
             let abs_hi = s.start + end;
+            // "from X" after the amount first, then before it in the clause.
+            let in_range = |o: &&Mention| o.start >= abs_amount && o.end <= abs_hi;
+            let before_range = |o: &&Mention| o.start >= abs_lo && o.end <= abs_amount;
             let payer = orgs
                 .iter()
                 .filter(|o| Some(o.entity) != reg)
-                .filter(|o| o.start >= abs_lo.saturating_sub(0) && o.end <= abs_hi)
+                .filter(in_range)
+                .chain(
+                    orgs.iter()
+                        .filter(|o| Some(o.entity) != reg)
+                        .filter(before_range),
+                )
                 .find(|o| {
                     let b = self
                         .text
@@ -1264,14 +1272,14 @@ impl<'a> Extractor<'a> {
         // A payment whose sentence names no payer is paid by the compound's partner.
         let mut rel = rel;
         for p in rel.payments.iter_mut() {
-            if p.payer.is_none() {
-                if let Some(c) = p.compound {
-                    p.payer = rel
-                        .partnerships
-                        .keys()
-                        .find(|k| k.0 == c && Some(k.1) != reg_idx)
-                        .map(|k| k.1);
-                }
+            if p.payer.is_none()
+                && let Some(c) = p.compound
+            {
+                p.payer = rel
+                    .partnerships
+                    .keys()
+                    .find(|k| k.0 == c && Some(k.1) != reg_idx)
+                    .map(|k| k.1);
             }
         }
         partner_orgs.extend(rel.payments.iter().filter_map(|p| p.payer));
@@ -1527,10 +1535,10 @@ fn classify(
             }
         }
         PhaseWord::Phase(Phase::Filed) => {
-            if planned || surface.to_ascii_lowercase().contains("apply") {
-                if planned || l.contains("expect") || l.contains("plan") {
-                    return Some((Some(Phase::Filed), PhaseStatus::Planned));
-                }
+            if (planned || surface.to_ascii_lowercase().contains("apply"))
+                && (planned || l.contains("expect") || l.contains("plan"))
+            {
+                return Some((Some(Phase::Filed), PhaseStatus::Planned));
             }
             let near = format!("{l} {r_head}");
             if Regex::new(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b")
@@ -1761,10 +1769,8 @@ fn nearest(ms: &[Mention], start: usize, end: usize) -> Option<usize> {
         .min_by_key(|m| {
             if m.end <= start {
                 start - m.end
-            } else if m.start >= end {
-                m.start - end
             } else {
-                0
+                m.start.saturating_sub(end)
             }
         })
         .map(|m| m.entity)
@@ -1998,7 +2004,7 @@ fn registrant_from_text(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+
     use crate::ingest::ingest_bytes;
 
     struct Got {

@@ -154,10 +154,10 @@ fn is_boundary(line: &str, i: usize) -> bool {
     }
     // A single capital letter: an initial ("David B. Johnston").
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return false;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return false;
     }
     true
 }
