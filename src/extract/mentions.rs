@@ -66,6 +66,34 @@ static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Capitalized words that may precede a brand without being part of it.
+const BRAND_STOP: &[&str] = &[
+    "For",
+    "The",
+    "With",
+    "And",
+    "Of",
+    "In",
+    "On",
+    "Our",
+    "Its",
+    "Both",
+    "Including",
+    "Plus",
+    "About",
+    "Today",
+    "New",
+    "Oral",
+    "Using",
+    "Of",
+    "From",
+    "To",
+    "By",
+    "As",
+    "At",
+    "Use",
+];
+
 /// Prefixes of alphanumeric tokens that are never compounds: forms, filings,
 /// fiscal periods, registries, conferences, units, regions, trial ids.
 const NOT_CODE_PREFIXES: &[&str] = &[
@@ -239,14 +267,20 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
         ) {
             continue;
         }
-        let text = name.as_str();
+        let (mut nstart, mut text) = (name.start(), name.as_str());
+        if let Some((first, rest)) = text.split_once(' ') {
+            if BRAND_STOP.contains(&first) {
+                nstart += first.len() + 1;
+                text = rest;
+            }
+        }
         if LEXICON.not_org.contains(&name_key(text))
             || LEXICON.company_by_key.contains_key(&name_key(text))
         {
             continue;
         }
         out.push(Found {
-            start: name.start(),
+            start: nstart,
             end: name.end(),
             what: NameShape::Brand,
         });
@@ -617,6 +651,68 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
     dedup_overlaps(out)
 }
 
+static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:-positive|\s?positive|\+|-expressing)\s*,?\s*(?:\w+\s+){0,3}(?:cancers?|tumou?rs?|malignanc\w*|carcinoma\w*|lymphoma\w*|leukemia\w*|myeloma|disease|breast|gastric|solid|patients|mbc|bc|nsclc|sclc|aml|cll|mm)\b")
+        .expect("static regex")
+});
+
+/// Targets named only by a strong cue: `X agonist`, `X inhibitor`,
+/// `agonist (X)`, `anti-X`, where X looks like a gene or protein symbol.
+static CUE_TARGET_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)
+        \b(?P<a>[A-Z][A-Za-z]{0,6}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\b
+      | \b(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s*\((?P<b>[A-Z][A-Za-z0-9-]{1,10})\)
+      | \banti-(?P<c>[A-Z][A-Za-z0-9-]{1,10})\b
+    ").expect("static regex")
+});
+
+/// Symbols that are never targets even in a target cue.
+const NOT_TARGETS: &[&str] = &[
+    "FDA", "ADC", "ADCs", "RNA", "DNA", "RNAi", "siRNA", "mRNA", "IND", "NDA", "BLA", "US", "USA",
+    "EU", "MOA", "PK", "PD", "CNS", "GBM", "AML", "MM", "ORR", "FIC", "BIC", "IV", "IP", "API",
+    "NASDAQ", "Nasdaq", "SEC", "CEO", "CMC",
+];
+
+/// Finds targets named only through a strong cue (`an LRP1 agonist`,
+/// `agonist (LRP1)`, `anti-GPC3`). The found names are their own canonical names.
+pub fn find_cue_targets(s: &str) -> Vec<Found<TargetName>> {
+    let mut out = Vec::new();
+    for c in CUE_TARGET_RE.captures_iter(s) {
+        let Some(m) = c.name("a").or(c.name("b")).or(c.name("c")) else {
+            continue;
+        };
+        let mut name = m.as_str().trim().to_string();
+        // "NMTi" style abbreviations of "X inhibitor".
+        if name.len() > 3 && name.ends_with('i') && !name.ends_with("Ai") {
+            name.pop();
+        }
+        let upper = name.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if upper < 2 || NOT_TARGETS.contains(&name.as_str()) {
+            continue;
+        }
+        let (canon, aliases) = match LEXICON
+            .target_by_key
+            .get(&name_key(&name))
+            .and_then(|&i| lexicon::TARGETS.get(i))
+        {
+            Some(t) => (
+                t.name.to_string(),
+                t.aliases.iter().map(|a| a.to_string()).collect(),
+            ),
+            None => (name.clone(), vec![]),
+        };
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            what: TargetName {
+                name: canon,
+                aliases,
+            },
+        });
+    }
+    out
+}
+
 /// Cue patterns that tie a target to a compound: `X-targeting`, `anti-X`,
 /// `X-expressing`, `X-positive`, `X+`, `X inhibitor`, `targeting X`,
 /// `directed against X`, `binds X`. Returns true when the target mention at
@@ -633,9 +729,15 @@ pub fn target_cue(s: &str, start: usize, end: usize) -> bool {
         || after.starts_with("-expressing")
         || after.starts_with("expressing")
         || after.starts_with(" expressing")
-        || after.starts_with("-positive")
-        || after.starts_with(" positive")
-        || after.starts_with("+")
+        || (after.starts_with("-positive")
+            || after.starts_with(" positive")
+            || after.starts_with("+")
+            || after.starts_with("-expressing"))
+            && DISEASE_AFTER_RE.is_match(after)
+        || (after.starts_with(" mutation")
+            || after.starts_with("-mutant")
+            || after.starts_with("-driven"))
+            && b.contains("target")
         || after.starts_with(" inhibitor")
         || after.starts_with("-inhibitor")
         || after.starts_with(" antagonist")

@@ -188,6 +188,8 @@ static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
         commercialized\s+by|marketed(?:\s+in\s+the\s+\w+)?\s+by|partnered\s+with|in\s+partnership\s+with|
         (?:collaborations?|partnerships?|alliance|agreements?|license|licensing\s+agreement|joint\s+venture)\s+with|
         (?:milestones?|payments?|royalt(?:y|ies)|fees?|funding|grant)\s+(?:payments?\s+)?(?:received\s+)?from|
+        (?:fully\s+|partially\s+|partly\s+)?(?:funded|supported|sponsored|financed)\s+(?:in\s+part\s+)?by|
+        (?:agreement|collaboration|partnership|license)\s+(?:is|was)\s+with|
         opted\s+in|by|from|partner|licensee|licensor)
         \s+(?:its\s+partner\s+|our\s+partner\s+|partner\s+|the\s+)?
         (?P<name>[A-Z][A-Za-z0-9&'’.-]*(?:[\s-]+[A-Z][A-Za-z0-9&'’.-]*){0,3})
@@ -203,7 +205,7 @@ static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|would|could|potential(?:ly)?\s+to|next\s+step|preparing\s+to|seeks?\s+to|is\s+set\s+to)\b")
+    Regex::new(r"(?i)\b(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|forthcoming|would|could|potential(?:ly)?\s+to|next\s+step|prepar\w*|seeks?\s+to|is\s+set\s+to|clearance\s+to|cleared\s+to|approval\s+to|permission\s+to)\b")
         .expect("static regex")
 });
 static START_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,6 +245,10 @@ static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[®™]?\s*(?:\([^)]*\)\s*)?(?:plus\b|and\s+chemotherapy|\+\s*chemo|-based\s+(?:therapy|regimen)|-containing|-refractory|-resistant|-pretreated|-naive|is\s+a\s+registered\s+trademark)")
+        .expect("static regex")
+});
+static CLEARED_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:clearance|cleared|approval|allowance|allowed|permission|authori[sz]ation|go-ahead)\s+(?:from\s+the\s+\w+\s+)?(?:to|for)\s+(?:progress|proceed|begin|start|initiate|advance|commence|move)")
         .expect("static regex")
 });
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -640,7 +646,23 @@ impl<'a> Extractor<'a> {
                     what: f.what,
                 });
             }
+            for f in mentions::find_cue_targets(st) {
+                let (a, b) = (s.start + f.start, s.start + f.end);
+                let taken = self
+                    .target_mentions
+                    .iter()
+                    .any(|t| t.start < b && a < t.end);
+                if taken || self.overlaps_compound(a, b) {
+                    continue;
+                }
+                self.target_mentions.push(Found {
+                    start: a,
+                    end: b,
+                    what: f.what,
+                });
+            }
         }
+        self.target_mentions.sort_by_key(|t| t.start);
     }
 
     // ------------------------------------------------------------ context
@@ -843,7 +865,27 @@ impl<'a> Extractor<'a> {
         dates: &[DateMention],
         out: &mut Relations,
     ) {
-        let phases = mentions::find_phases(st);
+        let mut phases = mentions::find_phases(st);
+        // An explicit phase says more than "clinical trials" around it.
+        if phases.iter().any(|p| matches!(p.what, PhaseWord::Phase(_))) {
+            phases.retain(|p| p.what != PhaseWord::Clinic);
+        }
+        // "IND approval" is about the IND, not a marketing approval.
+        let mut k = 1;
+        while k < phases.len() {
+            let (Some(a), Some(b)) = (phases.get(k - 1), phases.get(k)) else {
+                break;
+            };
+            let gap = st.get(a.end..b.start).unwrap_or("x").trim();
+            if a.what == PhaseWord::Phase(Phase::Ind)
+                && b.what == PhaseWord::Approval
+                && gap.is_empty()
+            {
+                phases.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         if phases.is_empty() {
             return;
         }
@@ -901,7 +943,16 @@ impl<'a> Extractor<'a> {
             } else if rel_comps.is_empty() && ctx_ok {
                 ctx.into_iter().collect()
             } else {
-                vec![]
+                // The sentence's subject: "X is in trials in A (phase 2) and B (phase 3)".
+                let earlier: Vec<Mention> = rel_comps
+                    .iter()
+                    .filter(|m| m.end <= p.start)
+                    .copied()
+                    .collect();
+                match earlier.first() {
+                    Some(first) if first.start < 40 => list_from(st, &earlier),
+                    _ => vec![],
+                }
             };
             plans.push((subjects, clause_start, next_start));
             prev_end = p.end;
@@ -962,6 +1013,13 @@ impl<'a> Extractor<'a> {
             };
             for &c in subjects {
                 out.phase(c, phase, status, date, si);
+            }
+            // "received FDA clearance to progress into Phase 1b": the IND is active.
+            if status == PhaseStatus::Planned && CLEARED_TO_RE.is_match(left) {
+                let d = nearest_date(dates, p.start, p.end);
+                for &c in subjects {
+                    out.phase(c, Some(Phase::Ind), PhaseStatus::Achieved, d, si);
+                }
             }
         }
     }
