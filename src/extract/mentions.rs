@@ -218,7 +218,9 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
         if lexicon::CONJUGATE_SECOND_WORDS.contains(&base.to_ascii_lowercase().as_str()) {
             continue;
         }
-        if capital && c.get(2).is_none() {
+        // A capitalized stem word mid-sentence counts when it is long enough
+        // to be a drug name rather than a proper noun ("Berubicin").
+        if capital && c.get(2).is_none() && base.len() < 8 {
             let before = s.get(..whole.start()).unwrap_or("").trim_end();
             let at_start = before.is_empty()
                 || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])

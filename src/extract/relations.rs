@@ -148,6 +148,102 @@ const ORG_DESCRIPTORS: &[&str] = &[
     "company",
 ];
 
+/// Job titles: words before them in a name are a person's.
+const TITLE_WORDS: &[&str] = &[
+    "Director",
+    "Officer",
+    "President",
+    "CEO",
+    "CFO",
+    "CMO",
+    "COO",
+    "Chairman",
+    "Chair",
+    "Founder",
+    "Head",
+    "Manager",
+    "Partner",
+    "Principal",
+    "Vice",
+    "Managing",
+    "Chief",
+    "EVP",
+    "SVP",
+    "VP",
+];
+
+/// Last words of service providers' names (investor relations, PR, law
+/// firms), which are not partners (`GUIDELINES.md`).
+const SERVICE_LAST_WORDS: &[&str] = &[
+    "Advisors",
+    "Advisers",
+    "Communications",
+    "Consulting",
+    "Relations",
+    "PR",
+    "Newswire",
+    "Wire",
+    "LLP",
+    "Associates",
+];
+
+/// Common words that cannot stand alone for a company (`American` of
+/// `American Pharmaceuticals`).
+const GENERIC_FIRST_WORDS: &[&str] = &[
+    "American",
+    "National",
+    "International",
+    "Global",
+    "United",
+    "General",
+    "Advanced",
+    "First",
+    "New",
+    "Pacific",
+    "Atlantic",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Royal",
+    "Life",
+    "Bio",
+    "Applied",
+    "Clinical",
+    "Medical",
+    "Health",
+    "Precision",
+    "Cell",
+    "Gene",
+    "Molecular",
+    "Immune",
+    "Cancer",
+    "Oncology",
+    "Novel",
+    "Next",
+    "Bright",
+    "Blue",
+    "Green",
+    "Red",
+    "Black",
+    "White",
+    "Golden",
+    "Silver",
+    "Star",
+    "Sun",
+    "Moon",
+    "Pharma",
+    "Therapeutics",
+    "Alpha",
+    "Beta",
+    "Omega",
+    "Delta",
+    "Prime",
+    "Summit",
+    "Vision",
+    "Nova",
+];
+
 /// The state of one document's extraction.
 pub struct Extractor<'a> {
     doc: &'a Document,
@@ -236,7 +332,7 @@ static AGGREGATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
+    Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|remaining|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
         .expect("static regex")
 });
 static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,6 +417,7 @@ impl<'a> Extractor<'a> {
         for i in 0..self.sents.len() {
             self.sentence_relations(i, &mut out);
         }
+        self.payment_tables(&mut out);
         self.finish(out)
     }
 
@@ -425,6 +522,13 @@ impl<'a> Extractor<'a> {
                         || lower.contains("known")
                         || lower.contains("aka"));
                 let list_alias = in_group && ALIAS_LIST_RE.is_match(between);
+                // "ABC-101/Brandname®": a code and a name of another shape.
+                let slash_alias = between == "/" && {
+                    let (ra, rb) = (self.compounds.find(a.2), self.compounds.find(b.2));
+                    let sa = self.compounds.shapes.get(ra).cloned().unwrap_or_default();
+                    let sb = self.compounds.shapes.get(rb).cloned().unwrap_or_default();
+                    sa.contains(&NameShape::Code) != sb.contains(&NameShape::Code)
+                };
                 let closes = st
                     .get(b.1..)
                     .map(|r| {
@@ -432,7 +536,7 @@ impl<'a> Extractor<'a> {
                         r.starts_with([')', ',', ' ']) || r.is_empty()
                     })
                     .unwrap_or(true);
-                if (paren_alias && closes) || list_alias {
+                if (paren_alias && closes) || list_alias || slash_alias {
                     self.compounds.union(a.2, b.2);
                 }
             }
@@ -448,6 +552,30 @@ impl<'a> Extractor<'a> {
     // ------------------------------------------------------------ organizations
 
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
+        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the last title word.
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let surface = match words
+            .iter()
+            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+        {
+            Some(i) => {
+                let skip: usize = surface
+                    .split_whitespace()
+                    .take(i + 1)
+                    .map(|w| w.len() + 1)
+                    .sum();
+                surface.get(skip.min(surface.len())..).unwrap_or("").trim()
+            }
+            None => surface,
+        };
+        let last = surface
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_end_matches(['.', ',']);
+        if SERVICE_LAST_WORDS.contains(&last) {
+            return None;
+        }
         let surface = surface
             .trim()
             .trim_end_matches(['\'', '’'])
@@ -571,6 +699,26 @@ impl<'a> Extractor<'a> {
                         }
                         found.push((abs, abs + name.len(), i));
                     }
+                }
+            }
+        }
+        // "Cortice" for "Cortice Biosciences": a distinctive first word before
+        // industry descriptors is the short name.
+        for o in self.orgs.iter_mut() {
+            let display = mentions::strip_legal_suffix(&o.name).to_string();
+            let words: Vec<&str> = display.split_whitespace().collect();
+            if let [first, rest @ ..] = words.as_slice() {
+                let descriptors = !rest.is_empty()
+                    && rest
+                        .iter()
+                        .all(|w| ORG_DESCRIPTORS.contains(&name_key(w).as_str()));
+                if descriptors
+                    && first.len() >= 4
+                    && first.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !GENERIC_FIRST_WORDS.contains(first)
+                    && !o.aliases.iter().any(|a| a == first)
+                {
+                    o.aliases.push((*first).to_string());
                 }
             }
         }
@@ -1173,6 +1321,120 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Payment tables: a header row whose cells name payments ("Cash
+    /// Collected", "Remaining Milestone Potential") over rows that start with
+    /// the paying organization. Each money cell is a payment of its column's
+    /// kind; a compound named in the row is what it is for.
+    fn payment_tables(&mut self, out: &mut Relations) {
+        let text = self.text;
+        let mut header: Option<(Vec<String>, bool)> = None; // cells, title says milestone
+        let mut prev_line = "";
+        let mut pos = 0usize;
+        for line in text.split_inclusive('\n') {
+            let start = pos;
+            pos += line.len();
+            let body = line.trim_end();
+            if !body.contains('\t') {
+                header = None;
+                if !body.trim().is_empty() {
+                    prev_line = body;
+                }
+                continue;
+            }
+            let cells: Vec<&str> = body.split('\t').map(str::trim).collect();
+            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
+            let money_cells = cells
+                .iter()
+                .filter(|c| !mentions::find_money(c).is_empty())
+                .count();
+            if money_cells == 0 {
+                let pays = lower.iter().any(|c| {
+                    PAYMENT_WORD_RE.is_match(c) || c.contains("collected") || c.contains("received")
+                });
+                header = pays.then(|| {
+                    let title = format!("{} {}", prev_line, body).to_ascii_lowercase();
+                    (lower.clone(), title.contains("milestone"))
+                });
+                continue;
+            }
+            let Some((head, milestone_title)) = &header else {
+                continue;
+            };
+            let Some(first) = cells.first() else { continue };
+            if first.is_empty() || !mentions::find_money(first).is_empty() || !plausible_org(first)
+            {
+                continue;
+            }
+            let Some(org) = self.org_for(first, None) else {
+                continue;
+            };
+            if self.orgs.get(org).is_some_and(|o| o.registrant) {
+                continue;
+            }
+            let row_start = start;
+            let row_end = start + body.len();
+            let first_off = line.find(first).unwrap_or(0);
+            self.org_mentions.push(Mention {
+                start: start + first_off,
+                end: start + first_off + first.len(),
+                entity: org,
+            });
+            let comps = dedup_entities(&self.compounds_in(row_start, row_end));
+            let compound = if comps.len() == 1 {
+                comps.first().copied()
+            } else {
+                None
+            };
+            let Some(si) = self.sents.iter().position(|x| {
+                x.start <= row_start + first_off && row_start + first_off < x.end.max(x.start + 1)
+            }) else {
+                continue;
+            };
+            if let Some(c) = compound {
+                out.partner(c, org, "licensed_to", si);
+            }
+            for (ci, cell) in cells.iter().enumerate().skip(1) {
+                let Some(m) = mentions::find_money(cell).into_iter().next() else {
+                    continue;
+                };
+                let h = head.get(ci).map(String::as_str).unwrap_or("");
+                let kind = if h.contains("royalt") {
+                    PaymentKind::Royalty
+                } else if h.contains("upfront") || h.contains("up-front") {
+                    PaymentKind::Upfront
+                } else if h.contains("license fee") {
+                    PaymentKind::LicenseFee
+                } else if h.contains("milestone") || *milestone_title {
+                    PaymentKind::Milestone
+                } else {
+                    continue;
+                };
+                let status = if POTENTIAL_RE.is_match(h)
+                    || h.contains("remaining")
+                    || h.contains("outstanding")
+                {
+                    PaymentStatus::Potential
+                } else {
+                    PaymentStatus::Earned
+                };
+                out.payments.push(PaymentDraft {
+                    amount: m.what.amount,
+                    currency: m.what.currency.to_string(),
+                    payer: Some(org),
+                    payee: self.registrant_idx(),
+                    compound,
+                    trigger: None,
+                    kind,
+                    status,
+                    date: None,
+                    sentence: si,
+                });
+            }
+        }
+        self.org_mentions
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    }
+
     // ------------------------------------------------------------ output
 
     /// A compound named only as a comparator, combination partner or standard
@@ -1295,8 +1557,14 @@ impl<'a> Extractor<'a> {
         for (_, r) in order {
             let shapes = compounds.shapes.get(r).cloned().unwrap_or_default();
             let mentioned = self.compound_mentions.iter().any(|m| m.entity == r);
+            let mentions = self
+                .compound_mentions
+                .iter()
+                .filter(|m| m.entity == r)
+                .count();
             let keep = used.contains(&r)
                 || shapes.contains(&NameShape::Code) && mentioned
+                || shapes.contains(&NameShape::Nonproprietary) && mentions >= 2
                 || shapes.contains(&NameShape::Conjugate) && mentioned && shapes.len() > 1;
             if !keep || comparators.contains(&r) {
                 continue;
