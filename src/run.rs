@@ -222,10 +222,10 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
             });
     }
     let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let Some(target) = canon(path) {
-        if inputs.iter().any(|i| canon(i).as_ref() == Some(&target)) {
-            return Err(OutputError::IsInput { path: shown });
-        }
+    if let Some(target) = canon(path)
+        && inputs.iter().any(|i| canon(i).as_ref() == Some(&target))
+    {
+        return Err(OutputError::IsInput { path: shown });
     }
     let io = |source| OutputError::Io {
         path: shown.clone(),
@@ -236,7 +236,14 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    // Outputs are meant to be shared: rw-r--r-- rather than the temp file's rw-------.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
