@@ -1,8 +1,8 @@
 //! The `pipegraph` command: parses arguments, calls the library, maps outcomes to exit codes (0 all read, 1 some files skipped, 2 usage or fatal error).
 
-use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use pipegraph::run;
+use pipegraph::export::View;
+use pipegraph::run::{self, Output, Outputs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,8 +18,10 @@ struct Cli {
 enum Command {
     /// Build the pipeline graph of files or folders (recursively).
     ///
-    /// With neither --json nor --dot, writes pipeline.json and pipeline.dot
-    /// under --out-dir (default graphs/). `-` as a file writes to stdout.
+    /// With no output flag, writes every format under --out-dir (default
+    /// graphs/): pipeline.json, view-{full,partnerships,pipeline}.dot,
+    /// pipeline.gexf, pipeline.graphml, pipeline.cytoscape.json,
+    /// pipeline.html. `-` as a file writes to stdout.
     Build {
         /// Input files or folders: plain text, Markdown, EDGAR HTML, EDGAR full submissions.
         #[arg(required = true)]
@@ -27,9 +29,25 @@ enum Command {
         /// Write the JSON graph (GRAPH_JSON.md) here.
         #[arg(long)]
         json: Option<PathBuf>,
-        /// Write the Graphviz DOT graph here.
+        /// Write the Graphviz DOT graph (of --view) here.
         #[arg(long)]
         dot: Option<PathBuf>,
+        /// The DOT view: full, partnerships (a cluster per partner) or
+        /// pipeline (a compound per row, phases left to right).
+        #[arg(long, value_enum, default_value_t = ViewArg::Full)]
+        view: ViewArg,
+        /// Write dynamic GEXF 1.3 (Gephi, with timeline) here.
+        #[arg(long)]
+        gexf: Option<PathBuf>,
+        /// Write GraphML (yEd, Cytoscape desktop) here.
+        #[arg(long)]
+        graphml: Option<PathBuf>,
+        /// Write Cytoscape.js elements JSON here.
+        #[arg(long)]
+        cytoscape: Option<PathBuf>,
+        /// Write the self-contained interactive HTML viewer here.
+        #[arg(long)]
+        html: Option<PathBuf>,
         /// Folder for the default outputs.
         #[arg(long, default_value = "graphs")]
         out_dir: PathBuf,
@@ -42,6 +60,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Full,
+    Partnerships,
+    Pipeline,
+}
+
+impl From<ViewArg> for View {
+    fn from(v: ViewArg) -> View {
+        match v {
+            ViewArg::Full => View::Full,
+            ViewArg::Partnerships => View::Partnerships,
+            ViewArg::Pipeline => View::Pipeline,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,6 +102,11 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             json,
             dot,
+            view,
+            gexf,
+            graphml,
+            cytoscape,
+            html,
             out_dir,
         } => {
             let corpus = run::read_corpus(&paths);
@@ -77,22 +117,19 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no input could be read");
             }
             let graph = run::build_graph(&corpus);
-            let (json, dot) = if json.is_none() && dot.is_none() {
-                (
-                    Some(out_dir.join("pipeline.json")),
-                    Some(out_dir.join("pipeline.dot")),
-                )
-            } else {
-                (json, dot)
-            };
-            if let Some(p) = json {
-                run::write_atomic(&p, &run::render_json(&graph), &corpus.inputs)
-                    .context("writing the JSON graph")?;
+            let mut outputs = Outputs::default();
+            outputs.add(Output::Json, json);
+            outputs.add(Output::Dot(view.into()), dot);
+            outputs.add(Output::Gexf, gexf);
+            outputs.add(Output::Graphml, graphml);
+            outputs.add(Output::Cytoscape, cytoscape);
+            outputs.add(Output::Html, html);
+            if outputs.is_empty() {
+                outputs = Outputs::all_in(&out_dir);
             }
-            if let Some(p) = dot {
-                run::write_atomic(&p, &run::render_dot(&graph), &corpus.inputs)
-                    .context("writing the DOT graph")?;
-            }
+            outputs
+                .write(&graph, &corpus.inputs)
+                .map_err(|(o, e)| anyhow::Error::new(e).context(format!("writing {}", o.what())))?;
             Ok(if corpus.errors.is_empty() {
                 ExitCode::SUCCESS
             } else {

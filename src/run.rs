@@ -3,7 +3,7 @@
 //! **Architecture Invariant:** this is the only library module that touches
 //! the file system for outputs; every write goes through [`write_atomic`].
 
-use crate::export::{Dot, Json};
+use crate::export::{Cytoscape, Dot, Gexf, Graphml, Html, Json, View};
 use crate::extract::extract;
 use crate::graph::PipelineGraph;
 use crate::ingest::{self, IngestError};
@@ -90,6 +90,120 @@ pub fn render_dot(g: &PipelineGraph) -> String {
     Dot::new(g).to_string()
 }
 
+/// One output format (a DOT view counts as a format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// GRAPH_JSON.md, version 1.
+    Json,
+    /// Graphviz DOT of one view.
+    Dot(View),
+    /// GEXF 1.3, dynamic (Gephi).
+    Gexf,
+    /// GraphML (yEd, Cytoscape desktop).
+    Graphml,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// Self-contained interactive HTML page.
+    Html,
+}
+
+impl Output {
+    /// Every output, in the order `--out-dir` writes them.
+    pub const ALL: [Output; 8] = [
+        Output::Json,
+        Output::Dot(View::Full),
+        Output::Dot(View::Partnerships),
+        Output::Dot(View::Pipeline),
+        Output::Gexf,
+        Output::Graphml,
+        Output::Cytoscape,
+        Output::Html,
+    ];
+
+    /// The file name under an output folder (`pipeline.json`,
+    /// `pipeline.dot` for the full view, `view-partnerships.dot`,
+    /// `pipeline.gexf`, ...).
+    pub fn file_name(self) -> String {
+        match self {
+            Output::Json => "pipeline.json".into(),
+            Output::Dot(View::Full) => "pipeline.dot".into(),
+            Output::Dot(v) => format!("view-{}.dot", v.name()),
+            Output::Gexf => "pipeline.gexf".into(),
+            Output::Graphml => "pipeline.graphml".into(),
+            Output::Cytoscape => "pipeline.cytoscape.json".into(),
+            Output::Html => "pipeline.html".into(),
+        }
+    }
+
+    /// What it is, for error messages (`"the GEXF graph"`).
+    pub fn what(self) -> &'static str {
+        match self {
+            Output::Json => "the JSON graph",
+            Output::Dot(_) => "the DOT graph",
+            Output::Gexf => "the GEXF graph",
+            Output::Graphml => "the GraphML graph",
+            Output::Cytoscape => "the Cytoscape.js JSON",
+            Output::Html => "the HTML viewer",
+        }
+    }
+
+    /// Renders the graph in this format (text ends with a newline).
+    pub fn render(self, g: &PipelineGraph) -> String {
+        match self {
+            Output::Json => render_json(g),
+            Output::Dot(v) => Dot::new(g).view(v).to_string(),
+            Output::Gexf => Gexf(g).to_string(),
+            Output::Graphml => Graphml(g).to_string(),
+            Output::Cytoscape => Cytoscape(g).to_string(),
+            Output::Html => Html(g).to_string(),
+        }
+    }
+}
+
+/// Which outputs to write, and where: (format, path) pairs, written in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outputs(pub Vec<(Output, PathBuf)>);
+
+impl Outputs {
+    /// Every format under `dir`, named by [`Output::file_name`].
+    pub fn all_in(dir: &Path) -> Outputs {
+        Outputs(
+            Output::ALL
+                .into_iter()
+                .map(|o| (o, dir.join(o.file_name())))
+                .collect(),
+        )
+    }
+
+    /// Adds an output when a path is given.
+    pub fn add(&mut self, output: Output, path: Option<PathBuf>) {
+        if let Some(p) = path {
+            self.0.push((output, p));
+        }
+    }
+
+    /// True when no output is asked for.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Renders and writes every output with [`write_atomic`], in order;
+    /// stops at the first failure.
+    ///
+    /// # Errors
+    /// The first [`OutputError`], with the format it was writing.
+    pub fn write(
+        &self,
+        g: &PipelineGraph,
+        inputs: &[PathBuf],
+    ) -> Result<(), (Output, OutputError)> {
+        for (o, path) in &self.0 {
+            write_atomic(path, &o.render(g), inputs).map_err(|e| (*o, e))?;
+        }
+        Ok(())
+    }
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same
 /// folder, flushed, then renamed over the target. `-` writes to stdout.
 /// A failed write leaves any previous file untouched.
@@ -124,7 +238,14 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    // Outputs are meant to be shared: rw-r--r-- rather than the temp file's rw-------.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
     tmp.write_all(contents.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
