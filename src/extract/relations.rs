@@ -992,8 +992,16 @@ impl<'a> Extractor<'a> {
             let targets: Vec<usize> = if comps.is_empty() {
                 ctx.into_iter().collect()
             } else {
-                // Compounds before the cue in a pure list, or the nearest one.
-                dedup_entities(comps)
+                // Compounds of the same clause: amounts and semicolons
+                // separate clauses ("$5.0 million from X for A and $2.2
+                // million from Y" pairs A with X only).
+                let (lo, hi) = clause_bounds(st, om.start - s.start);
+                let same: Vec<Mention> = comps
+                    .iter()
+                    .filter(|c| c.start - s.start >= lo && c.end - s.start <= hi)
+                    .copied()
+                    .collect();
+                dedup_entities(&same)
             };
             for c in targets {
                 out.partner(c, om.entity, relation, si);
@@ -1151,7 +1159,15 @@ impl<'a> Extractor<'a> {
                 PhaseStatus::Discontinued => {
                     nearest_date(dates, p.start, p.end).or(self.report_month())
                 }
-                _ => nearest_date(dates, p.start, p.end).or_else(|| {
+                _ => {
+                    let in_clause: Vec<DateMention> = dates
+                        .iter()
+                        .filter(|d| d.start >= *clause_start && d.end <= *next_start)
+                        .copied()
+                        .collect();
+                    nearest_date(&in_clause, p.start, p.end)
+                }
+                .or_else(|| {
                     if status == PhaseStatus::Achieved && news_today(&lower) {
                         self.report_month()
                     } else {
@@ -2100,6 +2116,17 @@ fn nearest(ms: &[Mention], start: usize, end: usize) -> Option<usize> {
             }
         })
         .map(|m| m.entity)
+}
+
+/// The clause of sentence `st` around byte `at`: bounded by semicolons and
+/// money amounts (each amount opens a clause).
+fn clause_bounds(st: &str, at: usize) -> (usize, usize) {
+    let mut cuts: Vec<usize> = st.match_indices(';').map(|(i, _)| i).collect();
+    cuts.extend(mentions::find_money(st).iter().map(|m| m.start));
+    cuts.sort_unstable();
+    let lo = cuts.iter().rev().find(|&&c| c <= at).copied().unwrap_or(0);
+    let hi = cuts.iter().find(|&&c| c > at).copied().unwrap_or(st.len());
+    (lo, hi)
 }
 
 fn nearest_date(dates: &[DateMention], start: usize, end: usize) -> Option<FuzzyDate> {
