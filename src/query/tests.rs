@@ -1,0 +1,1 @@
+//! Unit tests of the queries on small hand-built graphs.
