@@ -57,6 +57,18 @@ pub enum QueryError {
     BadDate(String),
 }
 
+/// Serializes a phase by its `GRAPH_JSON.md` name (`"Phase II"`).
+fn ser_phase<S: serde::Serializer>(p: &Phase, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(p.name())
+}
+
+fn ser_opt_phase<S: serde::Serializer>(p: &Option<Phase>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => s.serialize_str(p.name()),
+        None => s.serialize_none(),
+    }
+}
+
 fn suggest_text(s: &[String]) -> String {
     if s.is_empty() {
         String::new()
@@ -280,6 +292,7 @@ fn compound_orgs(g: &PipelineGraph, c: NodeId) -> BTreeSet<NodeId> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhaseRecord {
     /// The phase.
+    #[serde(serialize_with = "ser_phase")]
     pub phase: Phase,
     /// The status relative to the phase.
     pub status: PhaseStatus,
@@ -426,6 +439,7 @@ pub struct AdvancedRow {
     /// The compound's display name.
     pub compound: String,
     /// The phase of the earliest qualifying fact (the target phase or later).
+    #[serde(serialize_with = "ser_phase")]
     pub phase: Phase,
     /// The event date of that fact; `None` when only an as-of date is known.
     pub first_reached: Option<FuzzyDate>,
@@ -536,6 +550,7 @@ pub struct TimelineRow {
     /// `"Genentech (developed_by)"`.
     pub what: String,
     /// The phase, for phase rows; the trigger phase, for payments.
+    #[serde(serialize_with = "ser_opt_phase")]
     pub phase: Option<Phase>,
     /// The phase status (`achieved`...) or payment status (`earned`...); `None` for partners.
     pub status: Option<String>,
@@ -689,6 +704,7 @@ pub struct MilestoneRow {
     /// Earned or potential.
     pub status: PaymentStatus,
     /// The phase event that triggers it, if stated.
+    #[serde(serialize_with = "ser_opt_phase")]
     pub trigger: Option<Phase>,
     /// The document id of the evidence.
     pub document: Option<String>,
@@ -867,6 +883,7 @@ pub struct CompoundRow {
     /// Partner and payer display names, sorted.
     pub partners: Vec<String>,
     /// Highest phase reached by the query date; `None` when none.
+    #[serde(serialize_with = "ser_opt_phase")]
     pub highest_phase: Option<Phase>,
     /// Effective date of the fact showing the highest phase.
     pub since: Option<FuzzyDate>,
