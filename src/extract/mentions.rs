@@ -236,9 +236,7 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
                 | "test"
                 | "program"
                 | "software"
-                | "is"
-        ) && next_word != "is"
-        {
+        ) {
             continue;
         }
         let text = name.as_str();
@@ -376,6 +374,55 @@ const NOT_ORG_START: &[&str] = &[
     "Novel",
 ];
 
+/// Words that lead a phrase ending in an organization name without being
+/// part of it ("Press Release of Acme, Inc.", "Chief Executive Officer of Acme").
+const GENERIC_LEAD: &[&str] = &[
+    "Release",
+    "Report",
+    "Statement",
+    "Statements",
+    "Subsidiary",
+    "Division",
+    "Unit",
+    "Affiliate",
+    "Chairman",
+    "Chair",
+    "President",
+    "Officer",
+    "Director",
+    "Directors",
+    "Executive",
+    "Chief",
+    "Founder",
+    "Member",
+    "Members",
+    "Shareholders",
+    "Stockholders",
+    "Board",
+    "Managing",
+    "Vice",
+    "General",
+    "Counsel",
+    "Head",
+    "Partner",
+    "Partners",
+    "Details",
+    "DetailsAbout",
+    "Division",
+    "Of",
+    "of",
+    "Technology",
+    "Licensee",
+    "Licensor",
+    "Investor",
+    "Relations",
+    "Communications",
+    "Corporate",
+    "Contact",
+    "Stock",
+    "Market",
+];
+
 /// Finds organization names by legal or industry suffix in `s`.
 /// Leading articles and sentence-initial words are trimmed off.
 pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
@@ -388,11 +435,7 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
             let first: &str = text.split_whitespace().next().unwrap_or("");
             let first_clean = first.trim_end_matches([',', '.']);
             if text.split_whitespace().count() > 1
-                && (NOT_ORG_START.contains(&first_clean)
-                    || first.ends_with(',')
-                        && !first_clean.is_empty()
-                        && text.len() > first.len() + 4
-                        && false)
+                && (NOT_ORG_START.contains(&first_clean) || GENERIC_LEAD.contains(&first_clean))
             {
                 let skip = text.find(first).unwrap_or(0) + first.len();
                 let rest = text.get(skip..).unwrap_or("");

@@ -88,11 +88,6 @@ impl Compounds {
             s.extend(moved);
         }
     }
-
-    fn lookup(&mut self, surface: &str) -> Option<usize> {
-        let id = *self.key_to_id.get(&name_key(surface))?;
-        Some(self.find(id))
-    }
 }
 
 /// An organization entity of this document.
@@ -212,7 +207,7 @@ static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static START_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*|receive|obtain|seek|report)\b")
+    Regex::new(r"(?i)\b(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*)\b")
         .expect("static regex")
 });
 static ACHIEVED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -235,11 +230,19 @@ static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static AGGREGATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)|total\s+revenues?|net\s+(?:loss|income)|operating\s+expenses|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses))")
+    Regex::new(r"(?i)\b(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)\b|total\s+revenues?\b|net\s+(?:loss|income)\b|operating\s+expenses\b|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses)\b)")
         .expect("static regex")
 });
 static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
+        .expect("static regex")
+});
+static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:compared\s+(?:to|with)|versus|\bvs\.?|\bthan|\bplus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}[(\[]?$")
+        .expect("static regex")
+});
+static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[®™]?\s*(?:\([^)]*\)\s*)?(?:plus\b|and\s+chemotherapy|\+\s*chemo|-based\s+(?:therapy|regimen)|-containing|-refractory|-resistant|-pretreated|-naive|is\s+a\s+registered\s+trademark)")
         .expect("static regex")
 });
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -319,52 +322,23 @@ impl<'a> Extractor<'a> {
 
     fn find_compounds(&mut self) {
         let text = self.text;
-        let mut raw: Vec<(usize, usize, NameShape, usize)> = Vec::new(); // start,end,shape,id
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new(); // start, end, id
         for si in 0..self.sents.len() {
             let Some(s) = self.sents.get(si).copied() else {
                 continue;
             };
             let st = self.sent_text(&s);
-            let found = mentions::find_compounds(st);
-            let mut ids = Vec::with_capacity(found.len());
+            let mut found = mentions::find_compounds(st);
+            // Trademark notices list brands of every kind (comparators,
+            // platforms); a brand is a compound only where it is used.
+            if st.contains("trademark") {
+                found.retain(|f| f.what != NameShape::Brand);
+            }
             for f in &found {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 let id = self.compounds.add(surface, f.what, s.start + f.start);
-                ids.push(id);
-                raw.push((s.start + f.start, s.start + f.end, f.what, id));
-            }
-            // Alias cues between consecutive compound mentions.
-            for k in 1..found.len() {
-                let (Some(a), Some(b)) = (found.get(k - 1), found.get(k)) else {
-                    continue;
-                };
-                let between = st.get(a.end..b.start).unwrap_or("");
-                let before_a = st.get(..a.start).unwrap_or("");
-                let in_group = ALIAS_GROUP_OPEN_RE.is_match(st.get(..b.start).unwrap_or(""));
-                let paren_alias = ALIAS_BETWEEN_RE.is_match(between)
-                    && (between.contains('(')
-                        || between.to_ascii_lowercase().contains("formerly")
-                        || between.to_ascii_lowercase().contains("known")
-                        || between.to_ascii_lowercase().contains("aka"));
-                let list_alias = in_group && ALIAS_LIST_RE.is_match(between);
-                // "X, formerly Y" also counts; "A (B)" only if B closes right after.
-                let closes = st
-                    .get(b.end..)
-                    .map(|r| {
-                        r.trim_start_matches(['®', '™', ' '])
-                            .starts_with([')', ',', ' '])
-                            || r.is_empty()
-                    })
-                    .unwrap_or(true);
-                let _ = before_a;
-                if (paren_alias && closes) || list_alias {
-                    if let (Some(&ia), Some(&ib)) = (ids.get(k - 1), ids.get(k)) {
-                        self.compounds.union(ia, ib);
-                    }
-                }
-            }
-            // "name (ABBR)" where ABBR is not otherwise a compound (e.g. an acronym of a conjugate).
-            for (k, f) in found.iter().enumerate() {
+                raw.push((s.start + f.start, s.start + f.end, id));
+                // "name (ABBR)" where ABBR is not otherwise a compound.
                 let after = st.get(f.end..).unwrap_or("");
                 if let Some(c) = PAREN_ABBR_RE.captures(after) {
                     let Some(abbr) = c.get(1) else { continue };
@@ -373,12 +347,9 @@ impl<'a> Extractor<'a> {
                     let is_target = LEXICON.target_by_key.contains_key(&name_key(a));
                     let taken = found.iter().any(|g| g.start == f.end + abbr.start());
                     if has_digit && !is_target && !taken && a.len() >= 4 {
-                        let id =
-                            self.compounds
-                                .add(a, NameShape::Alias, s.start + f.end + abbr.start());
-                        if let Some(&ik) = ids.get(k) {
-                            self.compounds.union(ik, id);
-                        }
+                        let at = s.start + f.end + abbr.start();
+                        let aid = self.compounds.add(a, NameShape::Alias, at);
+                        self.compounds.union(id, aid);
                     }
                 }
             }
@@ -409,37 +380,63 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        let mut all: Vec<Mention> = Vec::new();
+        let mut all: Vec<(usize, usize, usize)> = raw;
         if let Ok(ac) = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
         {
             for m in ac.find_iter(text) {
                 if !mentions::word_bounded(text, m.start(), m.end()) {
-                    // Allow a trailing "®"/"-targeting" etc.: word_bounded only rejects letters/digits.
                     continue;
                 }
                 if let Some(&id) = pat_ids.get(m.pattern().as_usize()) {
-                    let entity = self.compounds.find(id);
-                    all.push(Mention {
-                        start: m.start(),
-                        end: m.end(),
-                        entity,
-                    });
+                    all.push((m.start(), m.end(), id));
                 }
             }
         }
-        for (s, e, _, id) in raw {
-            let entity = self.compounds.find(id);
-            all.push(Mention {
-                start: s,
-                end: e,
-                entity,
-            });
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        all.dedup_by(|b, a| b.0 < a.1);
+        // Alias cues between consecutive mentions of one sentence:
+        // "X (Y)", "X, formerly Y", "X (aka Y or Z)".
+        for si in 0..self.sents.len() {
+            let Some(s) = self.sents.get(si).copied() else {
+                continue;
+            };
+            let st = self.sent_text(&s);
+            let inside: Vec<(usize, usize, usize)> = all
+                .iter()
+                .filter(|m| m.0 >= s.start && m.1 <= s.end)
+                .map(|m| (m.0 - s.start, m.1 - s.start, m.2))
+                .collect();
+            for w in inside.windows(2) {
+                let [a, b] = w else { continue };
+                let between = st.get(a.1..b.0).unwrap_or("");
+                let lower = between.to_ascii_lowercase();
+                let in_group = ALIAS_GROUP_OPEN_RE.is_match(st.get(..b.0).unwrap_or(""));
+                let paren_alias = ALIAS_BETWEEN_RE.is_match(between)
+                    && (between.contains('(')
+                        || lower.contains("formerly")
+                        || lower.contains("known")
+                        || lower.contains("aka"));
+                let list_alias = in_group && ALIAS_LIST_RE.is_match(between);
+                let closes = st
+                    .get(b.1..)
+                    .map(|r| {
+                        let r = r.trim_start_matches(['®', '™', ' ']);
+                        r.starts_with([')', ',', ' ']) || r.is_empty()
+                    })
+                    .unwrap_or(true);
+                if (paren_alias && closes) || list_alias {
+                    self.compounds.union(a.2, b.2);
+                }
+            }
         }
-        all.sort();
-        all.dedup_by(|b, a| b.start < a.end);
-        self.compound_mentions = all;
+        let mut out = Vec::with_capacity(all.len());
+        for (start, end, id) in all {
+            let entity = self.compounds.find(id);
+            out.push(Mention { start, end, entity });
+        }
+        self.compound_mentions = out;
     }
 
     // ------------------------------------------------------------ organizations
@@ -864,13 +861,24 @@ impl<'a> Extractor<'a> {
                 entity: m.entity,
             })
             .collect();
+        // Pass 1: the compounds each phase mention speaks of, and its context.
+        let mut plans: Vec<(Vec<usize>, usize, usize)> = Vec::with_capacity(phases.len());
         let mut prev_end = 0usize;
         for (pi, p) in phases.iter().enumerate() {
             let next_start = phases.get(pi + 1).map_or(st.len(), |n| n.start);
-            // Which compounds does this phase mention speak of?
+            // The clause boundary (";", ", and", ", while") before this mention.
+            let seg = st.get(prev_end..p.start).unwrap_or("");
+            let clause_start = match seg
+                .rfind(';')
+                .or_else(|| seg.rfind(", and "))
+                .or_else(|| seg.rfind(", while"))
+            {
+                Some(k) => prev_end + k,
+                None => prev_end,
+            };
             let before: Vec<Mention> = rel_comps
                 .iter()
-                .filter(|m| m.end <= p.start && m.start >= prev_end)
+                .filter(|m| m.end <= p.start && m.start >= clause_start)
                 .copied()
                 .collect();
             let after: Vec<Mention> = rel_comps
@@ -878,61 +886,68 @@ impl<'a> Extractor<'a> {
                 .filter(|m| m.start >= p.end && m.end <= next_start)
                 .copied()
                 .collect();
-            let subjects: Vec<usize> = if !before.is_empty() {
+            // "discontinue X development", "Phase II testing of X": a compound
+            // right after the mention is its subject.
+            let close_after = after.first().filter(|m| {
+                m.start <= p.end + 25 && !st.get(p.end..m.start).unwrap_or("").contains([',', ';'])
+            });
+            let subjects: Vec<usize> = if close_after.is_some()
+                && (p.what == PhaseWord::Discontinued || before.is_empty())
+            {
+                list_from(st, &after)
+            } else if !before.is_empty() {
                 list_ending_at(st, &before)
             } else if !after.is_empty() {
                 list_from(st, &after)
             } else if rel_comps.is_empty() && ctx_ok {
                 ctx.into_iter().collect()
-            } else if !rel_comps.is_empty() {
-                // The phase follows an earlier clause's compounds ("X ... and is in Phase I").
-                let earlier: Vec<Mention> = rel_comps
-                    .iter()
-                    .filter(|m| m.end <= p.start)
-                    .copied()
-                    .collect();
-                if earlier.is_empty() {
-                    vec![]
-                } else {
-                    list_ending_at(st, &earlier)
-                }
             } else {
                 vec![]
             };
-            let left_start = before.first().map_or(prev_end, |m| {
-                // Cut the left context at a clause boundary before the subject.
-                let seg = st.get(prev_end..m.start).unwrap_or("");
-                match seg
-                    .rfind([';'])
-                    .or_else(|| seg.rfind(", and "))
-                    .or_else(|| seg.rfind(", while"))
-                {
-                    Some(k) => prev_end + k,
-                    None => prev_end,
-                }
-            });
-            let left = st.get(left_start..p.start).unwrap_or("");
-            let right_end = (p.end + 80).min(next_start).min(st.len());
-            let right_end = (0..=right_end)
-                .rev()
-                .find(|&i| st.is_char_boundary(i))
-                .unwrap_or(p.end);
-            let right = st.get(p.end..right_end).unwrap_or("");
-            let right = after
-                .first()
-                .filter(|m| m.start > p.end + 25)
-                .and_then(|m| st.get(p.end..m.start))
-                .unwrap_or(right);
+            plans.push((subjects, clause_start, next_start));
             prev_end = p.end;
+        }
+        // Coordinated phases share subjects: "both the Phase I and Phase II trials of X".
+        for pi in (0..plans.len()).rev() {
+            let empty = plans.get(pi).is_some_and(|x| x.0.is_empty());
+            let (Some(p), Some(n)) = (phases.get(pi), phases.get(pi + 1)) else {
+                continue;
+            };
+            let between = st
+                .get(p.end..n.start)
+                .unwrap_or("x")
+                .trim()
+                .to_ascii_lowercase();
+            let coordinated = matches!(
+                between.as_str(),
+                "and" | "," | "or" | "and the" | "/" | "and a" | "to"
+            );
+            if empty && coordinated {
+                let next = plans.get(pi + 1).map(|x| x.0.clone()).unwrap_or_default();
+                if let Some(x) = plans.get_mut(pi) {
+                    x.0 = next;
+                }
+            }
+        }
+        // Pass 2: status and date.
+        for (pi, p) in phases.iter().enumerate() {
+            let Some((subjects, clause_start, next_start)) = plans.get(pi) else {
+                continue;
+            };
             if subjects.is_empty() {
                 continue;
             }
+            let left = st.get(*clause_start..p.start).unwrap_or("");
+            let mut right_end = (p.end + 100).min(*next_start).min(st.len());
+            while right_end > p.end && !st.is_char_boundary(right_end) {
+                right_end -= 1;
+            }
+            let right = st.get(p.end..right_end).unwrap_or("");
             let Some((phase, status)) =
                 classify(p.what, left, right, st.get(p.start..p.end).unwrap_or(""))
             else {
                 continue;
             };
-            // Date: the nearest date expression after the mention, else before it.
             let date = match status {
                 PhaseStatus::Ongoing => self.report_month(),
                 PhaseStatus::Discontinued => {
@@ -946,7 +961,7 @@ impl<'a> Extractor<'a> {
                     }
                 }),
             };
-            for c in subjects {
+            for &c in subjects {
                 out.phase(c, phase, status, date, si);
             }
         }
@@ -1051,7 +1066,6 @@ impl<'a> Extractor<'a> {
                 })
                 .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
                 .map(|o| o.entity);
-            let Some(payer) = payer else { continue };
             let status = if POTENTIAL_RE.is_match(wide) {
                 PaymentStatus::Potential
             } else {
@@ -1095,11 +1109,92 @@ impl<'a> Extractor<'a> {
 
     // ------------------------------------------------------------ output
 
-    fn finish(self, rel: Relations) -> DocFacts {
+    /// A compound named only as a comparator, combination partner or standard
+    /// of care ("compared to X", "in combination with X", "X plus chemotherapy"),
+    /// or only as the antibody part of another compound's name (`trastuzumab`
+    /// of `trastuzumab emtansine`) with no phase event of its own.
+    fn is_comparator(&mut self, r: usize, phased: &BTreeSet<usize>) -> bool {
+        let mut compounds = std::mem::take(&mut self.compounds);
+        let out = self.is_comparator_in(r, &mut compounds, phased);
+        self.compounds = compounds;
+        out
+    }
+
+    fn is_comparator_in(
+        &self,
+        r: usize,
+        compounds: &mut Compounds,
+        phased: &BTreeSet<usize>,
+    ) -> bool {
+        let ms: Vec<&Mention> = self
+            .compound_mentions
+            .iter()
+            .filter(|m| m.entity == r)
+            .collect();
+        if ms.is_empty() {
+            return false;
+        }
+        let all_comparator = ms.iter().all(|m| {
+            let lo = m.start.saturating_sub(60);
+            let mut lo2 = lo;
+            while lo2 > 0 && !self.text.is_char_boundary(lo2) {
+                lo2 -= 1;
+            }
+            let before = self
+                .text
+                .get(lo2..m.start)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let after = self.text.get(m.end..).unwrap_or("");
+            let after: String = after
+                .chars()
+                .take(40)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
+        });
+        if all_comparator && !phased.contains(&r) {
+            return true;
+        }
+        if phased.contains(&r) {
+            return false;
+        }
+        // Component of another compound's name.
+        let mine: Vec<usize> = (0..compounds.names.len())
+            .filter(|&id| compounds.find(id) == r)
+            .collect();
+        let my_names: Vec<String> = mine
+            .iter()
+            .flat_map(|&id| compounds.names.get(id).cloned().unwrap_or_default())
+            .collect();
+        let mut others: Vec<String> = Vec::new();
+        for id in 0..compounds.names.len() {
+            if compounds.find(id) != r {
+                others.extend(compounds.names.get(id).cloned().unwrap_or_default());
+            }
+        }
+        my_names.iter().any(|n| {
+            let k = n.to_ascii_lowercase();
+            !k.contains(' ')
+                && others.iter().any(|o| {
+                    let o = o.to_ascii_lowercase();
+                    o.split([' ', '-']).any(|w| w == k) && o.len() > k.len()
+                })
+        })
+    }
+
+    fn finish(mut self, rel: Relations) -> DocFacts {
+        let phased: BTreeSet<usize> = rel.phases.keys().map(|k| k.0).collect();
+        let roots_now: BTreeSet<usize> = self.compound_mentions.iter().map(|m| m.entity).collect();
+        let comparators: BTreeSet<usize> = roots_now
+            .into_iter()
+            .filter(|&r| self.is_comparator(r, &phased))
+            .collect();
         let mut facts = DocFacts {
             doc: self.doc.info.clone(),
             ..DocFacts::default()
         };
+        let reg_idx = self.registrant_idx();
         let mut compounds = self.compounds;
         // Which compound entities carry pipeline facts?
         let mut used: BTreeSet<usize> = BTreeSet::new();
@@ -1137,7 +1232,7 @@ impl<'a> Extractor<'a> {
             let keep = used.contains(&r)
                 || shapes.contains(&NameShape::Code) && mentioned
                 || shapes.contains(&NameShape::Conjugate) && mentioned && shapes.len() > 1;
-            if !keep {
+            if !keep || comparators.contains(&r) {
                 continue;
             }
             let mut names = Vec::new();
@@ -1166,7 +1261,20 @@ impl<'a> Extractor<'a> {
         // Organizations: registrant, partners, and those named with a legal
         // suffix or from the lexicon.
         let mut partner_orgs: BTreeSet<usize> = rel.partnerships.keys().map(|k| k.1).collect();
-        partner_orgs.extend(rel.payments.iter().map(|p| p.payer));
+        // A payment whose sentence names no payer is paid by the compound's partner.
+        let mut rel = rel;
+        for p in rel.payments.iter_mut() {
+            if p.payer.is_none() {
+                if let Some(c) = p.compound {
+                    p.payer = rel
+                        .partnerships
+                        .keys()
+                        .find(|k| k.0 == c && Some(k.1) != reg_idx)
+                        .map(|k| k.1);
+                }
+            }
+        }
+        partner_orgs.extend(rel.payments.iter().filter_map(|p| p.payer));
         let mut org_index: HashMap<usize, usize> = HashMap::new();
         for (i, o) in self.orgs.iter().enumerate() {
             let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
@@ -1268,7 +1376,7 @@ impl<'a> Extractor<'a> {
             }
         }
         for p in &rel.payments {
-            let Some(&payer) = org_index.get(&p.payer) else {
+            let Some(&payer) = p.payer.and_then(|x| org_index.get(&x)) else {
                 continue;
             };
             facts.payments.push(PaymentFact {
@@ -1332,7 +1440,8 @@ impl Relations {
 struct PaymentDraft {
     amount: f64,
     currency: String,
-    payer: usize,
+    /// `None` until resolved: the compound's partner pays.
+    payer: Option<usize>,
     payee: Option<usize>,
     compound: Option<usize>,
     trigger: Option<Phase>,
@@ -1358,12 +1467,13 @@ fn classify(
         let tail = l.get(m.start()..).unwrap_or("");
         START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
     });
-    let forward_right = Regex::new(r"^[^,;]{0,40}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)")
+    let forward_right = Regex::new(r"^[^,;]{0,90}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)")
         .map(|re| re.is_match(&r_head))
         .unwrap_or(false)
         || r_head.trim_start().starts_with("submission is expected")
         || Regex::new(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").map(|re| re.is_match(&r_head)).unwrap_or(false);
-    let planned = forward_left || forward_right;
+    let expansion = r_head.trim_start().starts_with("expansion");
+    let planned = (forward_left || forward_right) && !expansion;
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
         if planned {
             return Some(PhaseStatus::Planned);

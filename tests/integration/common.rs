@@ -1,5 +1,4 @@
 //! Hand-built `DocFacts` in the style of real filings, shared by the graph and export tests.
-#![allow(dead_code)]
 
 use pipegraph::model::*;
 

@@ -1,8 +1,6 @@
 //! Graph building: alias merging, canonical names, stable ids, links and their evidence, accessors.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use pipegraph::export::Json;
 use pipegraph::graph::{Direction, LinkDetail, LinkKind, NodeDetail, NodeKind, PipelineGraph};
 use pipegraph::model::*;

@@ -1,8 +1,6 @@
 //! JSON and DOT export: shape per GRAPH_JSON.md, round trip, escaping, Graphviz validity, snapshots.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use pipegraph::export::{Dot, Json};
 use pipegraph::graph::{GraphError, PipelineGraph};
 use pipegraph::model::*;

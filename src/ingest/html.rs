@@ -1,0 +1,469 @@
+//! EDGAR HTML to text: tokenizes with html5gum (no tree, so any nesting depth is fine) and keeps each char's source offset.
+//!
+//! Block elements end lines, table cells are separated by a tab, hidden parts
+//! (`<head>`, `<script>`, `<style>`, `<title>`, `ix:header`, `display:none`) are
+//! dropped, entities are decoded (each decoded char maps to its entity's bytes) and
+//! whitespace is folded within a line.
+
+use super::text::{TextBuf, is_space};
+use html5gum::Span;
+use html5gum::Tokenizer;
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+
+/// Elements whose whole content is dropped.
+fn is_hidden_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"head"
+            | b"script"
+            | b"style"
+            | b"title"
+            | b"ix:header"
+            | b"noscript"
+            | b"template"
+            | b"xbrli:context"
+            | b"object"
+    )
+}
+
+/// Elements that start and end a line.
+fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"div"
+            | b"br"
+            | b"tr"
+            | b"li"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"table"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"dt"
+            | b"dd"
+            | b"blockquote"
+            | b"pre"
+            | b"hr"
+            | b"center"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"footer"
+            | b"address"
+            | b"caption"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"form"
+            | b"body"
+            | b"html"
+            | b"page"
+            | b"nav"
+            | b"figure"
+            | b"figcaption"
+    )
+}
+
+/// Void elements never have an end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br" | b"img" | b"hr" | b"meta" | b"link" | b"input" | b"col" | b"area" | b"base" | b"wbr"
+    )
+}
+
+struct Extract<'a> {
+    src: &'a [u8],
+    base: u32,
+    out: TextBuf,
+    tag: Vec<u8>,
+    tag_start: usize,
+    attr: Vec<u8>,
+    tag_hidden: bool,
+    hidden: Option<(Vec<u8>, u32)>,
+    pending_ws: Option<u32>,
+    pending_tab: Option<u32>,
+    /// Text length when the current `<sup>` opened.
+    sup_start: Option<usize>,
+}
+
+impl Extract<'_> {
+    fn line_empty(&self) -> bool {
+        self.out.text.is_empty() || self.out.text.ends_with('\n')
+    }
+
+    fn newline(&mut self, at: usize) {
+        self.pending_ws = None;
+        self.pending_tab = None;
+        if !self.line_empty() {
+            self.out.trim_end();
+            let off = self.off(at);
+            self.out.push_at('\n', off);
+        }
+    }
+
+    fn off(&self, at: usize) -> u32 {
+        self.base.saturating_add(at as u32)
+    }
+
+    fn start_tag(&mut self, self_closing: bool) {
+        let name = std::mem::take(&mut self.tag);
+        if let Some((hname, depth)) = &mut self.hidden {
+            if name == *hname && !self_closing && !is_void(&name) {
+                *depth += 1;
+            } else if hname.as_slice() == b"head" && name == b"body" {
+                // An unclosed <head>.
+                self.hidden = None;
+            }
+        } else if (is_hidden_tag(&name) || self.tag_hidden) && !self_closing && !is_void(&name) {
+            self.newline(self.tag_start);
+            self.hidden = Some((name.clone(), 1));
+        } else if is_block(&name) {
+            self.newline(self.tag_start);
+        } else if name == b"sup" {
+            self.sup_start = Some(self.out.text.len());
+        } else if (name == b"td" || name == b"th") && !self.line_empty() {
+            self.pending_ws = None;
+            self.pending_tab = Some(self.off(self.tag_start));
+        }
+        self.tag = name;
+    }
+
+    fn end_tag(&mut self, name: &[u8], start: usize) {
+        if let Some((hname, depth)) = &mut self.hidden {
+            if hname.as_slice() == name {
+                *depth = depth.saturating_sub(1);
+                if *depth == 0 {
+                    self.hidden = None;
+                }
+            }
+            return;
+        }
+        if is_block(name) {
+            self.newline(start);
+        } else if name == b"sup" {
+            // Footnote markers (`Million<SUP>1</SUP>`) are dropped; `®` is kept.
+            if let Some(k) = self.sup_start.take()
+                && let Some(added) = self.out.text.get(k..)
+                && !added.is_empty()
+                && added
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡' | ','))
+            {
+                self.out.text.truncate(k);
+                self.out.offs.truncate(k);
+            }
+        } else if (name == b"td" || name == b"th") && self.pending_ws.is_some() {
+            self.pending_ws = None;
+        }
+    }
+
+    /// Appends decoded text `value` whose source is `src[span]`, aligning decoded
+    /// chars with the source so entities map to their own bytes.
+    fn text(&mut self, value: &[u8], span: Span<usize>) {
+        if self.hidden.is_some() {
+            return;
+        }
+        let dec = String::from_utf8_lossy(value);
+        let raw = self
+            .src
+            .get(span.start..span.end.max(span.start))
+            .unwrap_or(&[]);
+        let mut i = 0usize;
+        for c in dec.chars() {
+            let (at, len) = align(raw, &mut i, c);
+            let off = self.off(span.start + at);
+            if is_space(c) || c == '\t' || c == '\n' || c == '\r' {
+                if !self.line_empty() && self.pending_ws.is_none() {
+                    self.pending_ws = Some(off);
+                }
+                continue;
+            }
+            if c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
+                continue;
+            }
+            if let Some(t) = self.pending_tab.take() {
+                self.pending_ws = None;
+                if !self.line_empty() {
+                    self.out.push_at('\t', t);
+                }
+            }
+            if let Some(w) = self.pending_ws.take()
+                && !self.line_empty()
+            {
+                self.out.push_at(' ', w);
+            }
+            if len as usize == c.len_utf8() {
+                self.out.push_copied(c, off);
+            } else {
+                self.out.push_span(c, off, len);
+            }
+        }
+    }
+}
+
+/// Finds decoded char `c` in `raw` at or after `*i`; returns its position and source
+/// length and advances `*i`. Entities (`&amp;`, `&#160;`) count as one char.
+fn align(raw: &[u8], i: &mut usize, c: char) -> (usize, u32) {
+    let mut buf = [0u8; 4];
+    let cb = c.encode_utf8(&mut buf).as_bytes();
+    let at = *i;
+    let Some(&b) = raw.get(at) else {
+        return (raw.len().saturating_sub(1), 1);
+    };
+    if b == b'\r' && c == '\n' {
+        let len = if raw.get(at + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        };
+        *i += len;
+        return (at, len as u32);
+    }
+    if b == b'&'
+        && let Some((len, semi)) = entity_len(raw.get(at..).unwrap_or(&[]))
+        && (semi || c != '&')
+    {
+        *i += len;
+        return (at, len as u32);
+    }
+    if raw.get(at..).is_some_and(|r| r.starts_with(cb)) {
+        *i += cb.len();
+        return (at, cb.len() as u32);
+    }
+    // Out of step (a replaced char, or an entity decoding to two chars): resync.
+    let window = raw.get(at..raw.len().min(at + 16)).unwrap_or(&[]);
+    if let Some(k) = window.windows(cb.len()).position(|w| w == cb) {
+        *i = at + k + cb.len();
+        return (at + k, cb.len() as u32);
+    }
+    (at.min(raw.len().saturating_sub(1)), 1)
+}
+
+/// Length of a character reference at the start of `s` and whether it ends with `;`.
+fn entity_len(s: &[u8]) -> Option<(usize, bool)> {
+    let mut k = 1;
+    if s.get(1) == Some(&b'#') {
+        k = 2;
+        let hex = matches!(s.get(2), Some(b'x' | b'X'));
+        if hex {
+            k = 3;
+        }
+        let start = k;
+        while s.get(k).is_some_and(|b| {
+            if hex {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        }) {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+    } else {
+        let start = k;
+        while s.get(k).is_some_and(|b| b.is_ascii_alphanumeric()) && k < 40 {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+    }
+    if s.get(k) == Some(&b';') {
+        Some((k + 1, true))
+    } else {
+        Some((k, false))
+    }
+}
+
+/// Extracts the text of HTML `src`; offsets are `base + byte offset in src`.
+///
+/// One line per block element or table row (cells separated by a tab), no blank
+/// lines. Never panics, whatever the input.
+pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
+    let mut st = Extract {
+        src: src.as_bytes(),
+        base,
+        out: TextBuf::with_capacity(src.len() / 4),
+        tag: Vec::new(),
+        tag_start: 0,
+        attr: Vec::new(),
+        tag_hidden: false,
+        hidden: None,
+        pending_ws: None,
+        pending_tab: None,
+        sup_start: None,
+    };
+    {
+        let st = &mut st;
+        let mut emitter = CallbackEmitter::new(
+            move |ev: CallbackEvent<'_>, span: Span<usize>| -> Option<std::convert::Infallible> {
+                match ev {
+                    CallbackEvent::OpenStartTag { name } => {
+                        st.tag.clear();
+                        st.tag.extend(name.iter().map(u8::to_ascii_lowercase));
+                        st.tag_start = span.start;
+                        st.tag_hidden = false;
+                    }
+                    CallbackEvent::AttributeName { name } => {
+                        st.attr.clear();
+                        st.attr.extend(name.iter().map(u8::to_ascii_lowercase));
+                        if st.attr == b"hidden" {
+                            st.tag_hidden = true;
+                        }
+                    }
+                    CallbackEvent::AttributeValue { value }
+                        if st.attr == b"style" && hides(value) =>
+                    {
+                        st.tag_hidden = true;
+                    }
+                    CallbackEvent::CloseStartTag { self_closing } => st.start_tag(self_closing),
+                    CallbackEvent::EndTag { name } => {
+                        let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
+                        st.end_tag(&lower, span.start);
+                    }
+                    CallbackEvent::String { value } => st.text(value, span),
+                    _ => {}
+                }
+                None
+            },
+        );
+        emitter.naively_switch_states(true);
+        let tok = Tokenizer::new_with_emitter(src, emitter);
+        // The string reader never fails.
+        let _ = tok.finish();
+    }
+    st.out.trim_end();
+    st.out
+}
+
+/// True when a `style` attribute value says `display: none`.
+fn hides(style: &[u8]) -> bool {
+    if !style.windows(4).any(|w| w.eq_ignore_ascii_case(b"none")) {
+        return false;
+    }
+    let compact: Vec<u8> = style
+        .iter()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    compact.windows(12).any(|w| w == b"display:none")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Extracts `input` and compares with `expect`; checks that every alphanumeric
+    /// char maps to the same char in the source.
+    fn check(input: &str, expect: &str) {
+        let got = extract(input, 0);
+        assert_eq!(got.text, expect, "input: {input:?}");
+        assert_eq!(got.offs.len(), got.text.len());
+        for (i, c) in got.text.char_indices() {
+            let o = got.offs[i] as usize;
+            if c.is_ascii_alphanumeric() && input.as_bytes().get(o) != Some(&b'&') {
+                assert_eq!(
+                    input.as_bytes().get(o).map(|&b| b as char),
+                    Some(c),
+                    "{input:?} at {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn html_rules() {
+        let cases: &[(&str, &str)] = &[
+            ("<P>One</P><p>Two</p>", "One\nTwo"),
+            ("<p>a <b>bold</b>\n  word</p>", "a bold word"),
+            (
+                "<html><head><title>T</title><style>p{}</style></head><body><p>x</p></body></html>",
+                "x",
+            ),
+            ("<script>var a = '<p>no</p>';</script><p>yes</p>", "yes"),
+            (
+                "<div style=\"display: none\"><ix:header><div>hid</div></ix:header></div><p>shown</p>",
+                "shown",
+            ),
+            ("<ix:header>hid</ix:header>shown", "shown"),
+            (
+                "<table><tr><td>Cash</td><td></td><td>$</td><td>178</td></tr><tr><td>B</td></tr></table>",
+                "Cash\t$\t178\nB",
+            ),
+            ("a<br>b<BR/>c", "a\nb\nc"),
+            (
+                "<p>&nbsp;</p><p>ABVC&rsquo;s  &amp; Co&#160;Ltd &#x41;</p>",
+                "ABVC\u{2019}s & Co Ltd A",
+            ),
+            (
+                "CA (April 16, 2025) &ndash; ABVC",
+                "CA (April 16, 2025) \u{2013} ABVC",
+            ),
+            ("<p>AT&T and a & b</p>", "AT&T and a & b"),
+            ("line\r\nnext", "line next"),
+            // footnote markers dropped, marks kept (03_abvc ex99-1)
+            (
+                "Over $18.3 Million<SUP>1</SUP> Licensing",
+                "Over $18.3 Million Licensing",
+            ),
+            ("Kadcyla<sup>&reg;</sup> sales", "Kadcyla® sales"),
+            (
+                "<head><title>x</title><body><p>unclosed head</p>",
+                "unclosed head",
+            ),
+        ];
+        for (i, e) in cases {
+            check(i, e);
+        }
+    }
+
+    #[test]
+    fn entity_offsets_cover_the_entity() {
+        let src = "<p>ABVC&rsquo;s</p>";
+        let got = extract(src, 100);
+        let k = got.text.find('\u{2019}').unwrap_or(0);
+        let first = got.offs[k] as usize - 100;
+        let last = got.offs[k + 2] as usize - 100;
+        assert_eq!(&src[first..=last], "&rsquo;");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut s = String::new();
+        for _ in 0..10_000 {
+            s.push_str("<div><span>");
+        }
+        s.push_str("deep");
+        for _ in 0..10_000 {
+            s.push_str("</span></div>");
+        }
+        assert_eq!(extract(&s, 0).text, "deep");
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "<",
+            "&",
+            "&#",
+            "&#x;",
+            "<p",
+            "<!--",
+            "<![CDATA[",
+            "</",
+            "<a href='",
+            "&#99999999999;",
+            "\u{0}",
+        ] {
+            let _ = extract(s, 0);
+        }
+    }
+}

@@ -1,0 +1,732 @@
+//! Document metadata from normalized text and the SEC header: report date, form, 8-K items, registrant and its aliases, fiscal year end.
+
+use super::submission::Header;
+use crate::model::DocInfo;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
+
+static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b){MONTHS}\s+(\d{{1,2}}),?\s+(\d{{4}})(?-u:\b)"
+    ))
+    .ok()
+});
+static DATE_OF_REPORT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)date\s+of\s+report").ok());
+static FORM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*FORM[ \t]+(8-K(?:/A)?|6-K|10-K|10-Q|20-F|S-1)(?-u:\b)").ok()
+});
+static ITEM: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?im)^[ \t]*Item[ \t]+(\d{1,2}\.\d{2})(?-u:\b)").ok());
+static FISCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)fiscal\s+year\s+(?:ending|ended|ends|end)?\s*(?:on\s+)?{MONTHS}\s+\d{{1,2}}"
+    ))
+    .ok()
+});
+static TICKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE MKT|OTCQB|OTCQX|OTC|TSX|TSXV|TSX-V|ASX|AMEX|LSE|AIM|Euronext|SIX)(?:\s*:\s*|\s+)[A-Z.]{1,6}\)")
+        .ok()
+});
+static FILE_DATE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").ok());
+
+/// Capture groups of each match of `re` in `s`, with the match start. Finds matches
+/// with the fast engine and runs the capturing one only on the matched text.
+fn captures<'h>(
+    re: &'h LazyLock<Option<Regex>>,
+    s: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> + 'h {
+    re.as_ref().into_iter().flat_map(move |r| {
+        r.find_iter(s)
+            .filter_map(move |m| Some((m.start(), r.captures(m.as_str())?)))
+    })
+}
+
+/// Legal suffixes that end an organization name (compared without trailing `.`/`,`).
+const SUFFIXES: &[&str] = &[
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Ltd",
+    "Limited",
+    "plc",
+    "PLC",
+    "AG",
+    "SA",
+    "S.A",
+    "NV",
+    "N.V",
+    "GmbH",
+    "LLC",
+    "L.L.C",
+    "LP",
+    "L.P",
+    "Co",
+    "Company",
+    "SE",
+    "AB",
+    "A/S",
+    "ASA",
+    "Oyj",
+    "KK",
+    "K.K",
+    "BV",
+    "B.V",
+    "SpA",
+    "S.p.A",
+    "Pty",
+];
+
+/// The 8-K items by their standard captions (prefixes, lowercase).
+const ITEM_CAPTIONS: &[(&str, &str)] = &[
+    ("entry into a material definitive agreement", "1.01"),
+    ("termination of a material definitive agreement", "1.02"),
+    ("bankruptcy or receivership", "1.03"),
+    ("mine safety", "1.04"),
+    ("material cybersecurity incidents", "1.05"),
+    ("completion of acquisition or disposition", "2.01"),
+    ("results of operations and financial condition", "2.02"),
+    ("creation of a direct financial obligation", "2.03"),
+    ("triggering events", "2.04"),
+    ("costs associated with exit or disposal", "2.05"),
+    ("material impairments", "2.06"),
+    ("notice of delisting", "3.01"),
+    ("unregistered sales of equity securities", "3.02"),
+    ("material modification", "3.03"),
+    ("changes in registrant's certifying accountant", "4.01"),
+    (
+        "non-reliance on previously issued financial statements",
+        "4.02",
+    ),
+    ("changes in control of registrant", "5.01"),
+    ("departure of directors", "5.02"),
+    ("amendments to articles of incorporation", "5.03"),
+    ("temporary suspension of trading", "5.04"),
+    ("amendments to the registrant's code of ethics", "5.05"),
+    ("change in shell company status", "5.06"),
+    ("submission of matters to a vote", "5.07"),
+    ("shareholder director nominations", "5.08"),
+    ("regulation fd disclosure", "7.01"),
+    ("other events", "8.01"),
+    ("financial statements and exhibits", "9.01"),
+];
+
+/// Fills the metadata fields of `info` (all but `id`, `path`, `sha256`) from the
+/// normalized `text`, the SEC `header` when there is one, and the file name.
+pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file_name: &str) {
+    info.form = FORM
+        .as_ref()
+        .and_then(|r| r.captures(head(text, 5000)))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_ascii_uppercase())
+        .or_else(|| header.and_then(|h| h.form.clone()));
+    info.items = items(text, header);
+    info.report_date = date_of_report(text)
+        .or_else(|| header.and_then(|h| h.period))
+        .or_else(|| dateline(text))
+        .or_else(|| file_date(file_name))
+        .or_else(|| first_date(text));
+    info.fiscal_year_end_month = header.and_then(|h| h.fiscal_year_end_month).or_else(|| {
+        captures(&FISCAL, text)
+            .next()
+            .and_then(|(_, c)| month(c.get(1)?.as_str()))
+    });
+    let (name, aliases) = registrant(text, header);
+    info.registrant = name;
+    info.registrant_aliases = aliases;
+}
+
+/// Month number of an English month name or abbreviation.
+fn month(s: &str) -> Option<u32> {
+    let k = s.trim_end_matches('.').get(..3)?.to_ascii_lowercase();
+    let m = match k.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// All full dates (`October 27, 2011`) in `s` with their byte positions.
+fn dates(s: &str) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
+    captures(&DATE, s).filter_map(|(start, c)| {
+        let m = month(c.get(1)?.as_str())?;
+        let d: u32 = c.get(2)?.as_str().parse().ok()?;
+        let y: i32 = c.get(3)?.as_str().parse().ok()?;
+        Some((start, NaiveDate::from_ymd_opt(y, m, d)?))
+    })
+}
+
+/// The 8-K "Date of Report (Date of earliest event reported): ..." date: on the same
+/// line after the label, else on the next or previous non-empty line.
+fn date_of_report(text: &str) -> Option<NaiveDate> {
+    let m = DATE_OF_REPORT.as_ref()?.find(text)?;
+    let line_start = text.get(..m.start())?.rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text
+        .get(m.end()..)?
+        .find('\n')
+        .map_or(text.len(), |k| m.end() + k);
+    if let Some((_, d)) = dates(text.get(m.start()..line_end)?).next() {
+        return Some(d);
+    }
+    let next = text.get(line_end..)?.lines().find(|l| !l.trim().is_empty());
+    if let Some((_, d)) = next.and_then(|l| dates(l).next()) {
+        return Some(d);
+    }
+    let prev = text
+        .get(..line_start)?
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty());
+    prev.and_then(|l| dates(l).next()).map(|(_, d)| d)
+}
+
+/// True when the words before a date make it a period end, not a dateline.
+fn period_word_before(before: &str) -> bool {
+    let t = before.trim_end().to_ascii_lowercase();
+    [
+        "ended", "ending", "as of", "through", "until", "since", "on", "by", "dated", "before",
+        "after",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
+}
+
+/// The press-release dateline: a full date near the start of a line within the
+/// first ~1500 bytes (`WALTHAM, MA, October 27, 2011 —`, `CA (April 16, 2025) –`).
+fn dateline(text: &str) -> Option<NaiveDate> {
+    let head = head(text, 1500);
+    dates(head).find_map(|(pos, d)| {
+        let line_start = head.get(..pos)?.rfind('\n').map_or(0, |k| k + 1);
+        let before = head.get(line_start..pos)?;
+        (before.len() <= 120 && !period_word_before(before)).then_some(d)
+    })
+}
+
+/// The first full date in the first ~1500 bytes that is not a period end.
+fn first_date(text: &str) -> Option<NaiveDate> {
+    let head = head(text, 1500);
+    dates(head).find_map(|(pos, d)| (!period_word_before(head.get(..pos)?)).then_some(d))
+}
+
+/// A `YYYY-MM-DD` date in the file name.
+fn file_date(name: &str) -> Option<NaiveDate> {
+    let c = FILE_DATE.as_ref()?.captures(name)?;
+    NaiveDate::from_ymd_opt(
+        c.get(1)?.as_str().parse().ok()?,
+        c.get(2)?.as_str().parse().ok()?,
+        c.get(3)?.as_str().parse().ok()?,
+    )
+}
+
+/// At most the first `n` bytes of `s`, cut at a char boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut k = n.min(s.len());
+    while !s.is_char_boundary(k) {
+        k -= 1;
+    }
+    s.get(..k).unwrap_or("")
+}
+
+/// 8-K item numbers: from lines starting with `Item N.NN` and the header's
+/// `ITEM INFORMATION` captions; sorted and unique.
+fn items(text: &str, header: Option<&Header>) -> Vec<String> {
+    let mut v: Vec<String> = captures(&ITEM, text)
+        .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
+        .collect();
+    if let Some(h) = header {
+        for cap in &h.items {
+            let lower = cap.to_ascii_lowercase().replace('\u{2019}', "'");
+            if let Some((_, n)) = ITEM_CAPTIONS.iter().find(|(c, _)| lower.starts_with(c)) {
+                v.push((*n).to_string());
+            }
+        }
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Strips a trailing legal suffix (`, Inc.`, ` Corp.`, ` Ltd`) from a name.
+pub(crate) fn strip_suffix(name: &str) -> &str {
+    let t = name.trim().trim_end_matches(',');
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        let word = last.trim_end_matches('.');
+        if SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word)) && !head.trim().is_empty() {
+            return head.trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    t
+}
+
+/// True when `w` (one word, maybe with `.`/`,`) is a legal suffix.
+fn is_suffix(w: &str) -> bool {
+    let word = w.trim_end_matches([',', '.']);
+    SUFFIXES.iter().any(|s| {
+        *s == word
+            || (s.len() >= 3
+                && s.eq_ignore_ascii_case(word)
+                && word.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
+/// Registrant display name and aliases.
+fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<String>) {
+    let full = exact_name_line(text)
+        .or_else(|| header.and_then(|h| h.company.clone()))
+        .map(|n| body_spelling(text, &n))
+        .or_else(|| ticker_name(text))
+        .or_else(|| suffix_name(text));
+    let Some(full) = full else {
+        return (None, Vec::new());
+    };
+    let display = strip_suffix(&full).to_string();
+    let mut aliases = vec![display.clone(), full.clone()];
+    if let Some(short) = short_form(text, &full) {
+        aliases.push(short);
+    }
+    // Other spellings of the full name in the text (`ABVC BIOPHARMA, INC.`).
+    for n in [&full, &display] {
+        for s in spellings(text, n) {
+            aliases.push(s);
+        }
+    }
+    // The display name with a legal suffix (`CNS Pharmaceuticals Inc.`).
+    aliases.extend(suffixed_forms(text, &display));
+    if let Some(h) = header {
+        if let Some(c) = &h.company {
+            aliases.push(c.clone());
+        }
+        aliases.extend(h.former_names.iter().take(1).cloned());
+    }
+    let mut seen = std::collections::HashSet::new();
+    aliases.retain(|a| !a.is_empty() && seen.insert(a.clone()));
+    (Some(display), aliases)
+}
+
+/// `display` followed by a legal suffix in `text` (`CNS Pharmaceuticals Inc.`).
+fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if display.len() < 2 {
+        return out;
+    }
+    for (k, _) in text.match_indices(display) {
+        let rest = text.get(k + display.len()..).unwrap_or("");
+        let (comma, r) = match rest.strip_prefix(',') {
+            Some(r) => (",", r),
+            None => ("", rest),
+        };
+        let Some(r) = r.strip_prefix(' ') else {
+            continue;
+        };
+        let word: String = r
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '/')
+            .collect();
+        let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
+            word.trim_end_matches('.').to_string()
+        } else {
+            word
+        };
+        if is_suffix(&word) && word.chars().next().is_some_and(char::is_uppercase) {
+            let form = format!("{display}{comma} {word}");
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+        if out.len() >= 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// The line before "(Exact name of registrant as specified in its charter)".
+fn exact_name_line(text: &str) -> Option<String> {
+    let lower_pos = find_ci(text, "exact name of registrant")?;
+    let line_start = text.get(..lower_pos)?.rfind('\n').map_or(0, |k| k + 1);
+    let same = text
+        .get(line_start..lower_pos)?
+        .trim()
+        .trim_end_matches('(')
+        .trim();
+    if same.len() > 2 {
+        return Some(same.to_string());
+    }
+    let prev = text
+        .get(..line_start)?
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())?;
+    let name = prev.trim();
+    (!name.is_empty() && name.len() < 120).then(|| name.to_string())
+}
+
+/// Byte position of ASCII-case-insensitive `needle` in `hay`.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len().max(1))
+        .position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Every case variant of `name` in `text` (case-insensitive, word-bounded).
+fn spellings(text: &str, name: &str) -> Vec<String> {
+    let n = name.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    if n.len() < 3 {
+        return out;
+    }
+    let hay = text.as_bytes();
+    let first = n.first().map(u8::to_ascii_lowercase).unwrap_or(0);
+    let mut i = 0;
+    while i + n.len() <= hay.len() {
+        match hay
+            .get(i..)
+            .and_then(|r| memchr::memchr2(first, first.to_ascii_uppercase(), r))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
+        if hay
+            .get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+            && !hay
+                .get(i.wrapping_sub(1))
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && !hay.get(i + n.len()).is_some_and(u8::is_ascii_alphanumeric)
+            && let Some(s) = text.get(i..i + n.len())
+            && s.chars().any(char::is_uppercase)
+            && !out.iter().any(|o| o == s)
+        {
+            out.push(s.to_string());
+            if out.len() > 6 {
+                break;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Prefers a mixed-case spelling of an all-caps name found in the text
+/// (`ABVC BIOPHARMA, INC.` → `ABVC BioPharma, Inc.`); else title-cases it.
+fn body_spelling(text: &str, name: &str) -> String {
+    let caps = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if !caps {
+        return name.to_string();
+    }
+    let variants = spellings(text, name);
+    if let Some(v) = variants.iter().find(|v| v.chars().any(char::is_lowercase)) {
+        return v.clone();
+    }
+    // Try without the suffix, then add a title-cased suffix.
+    let base = strip_suffix(name);
+    let suffix = name.get(base.len()..).unwrap_or("");
+    let base_spelled = spellings(text, base)
+        .into_iter()
+        .find(|v| v.chars().any(char::is_lowercase))
+        .unwrap_or_else(|| title_case(base));
+    format!("{base_spelled}{}", title_case(suffix))
+}
+
+/// `ABVC BIOPHARMA, INC.` → `Abvc Biopharma, Inc.` (short all-caps words kept).
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in s.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters <= 4 && !is_suffix(w) || w == "LLC" || w == "PLC" || w == "AG" {
+            out.push_str(w);
+            continue;
+        }
+        let mut cs = w.chars();
+        if let Some(c) = cs.next() {
+            out.push(c);
+            out.extend(cs.flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// The words of an organization name that end just before byte `end` of `text`:
+/// capitalized words and legal suffixes, walking back at most 7 words.
+fn name_before(text: &str, end: usize) -> Option<String> {
+    let before = text.get(..end)?;
+    let line_start = before
+        .rfind(['\n', '"', '“', '(', ')', ';'])
+        .map_or(0, |k| k + 1);
+    let seg = before.get(line_start..)?.trim_end();
+    let words: Vec<&str> = seg.split(' ').collect();
+    let mut take = 0;
+    for w in words.iter().rev() {
+        let first = w.chars().next();
+        let ok = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || *w == "&"
+            || is_suffix(w);
+        if !ok || take >= 7 || w.ends_with('.') && take > 0 && !is_suffix(w) {
+            break;
+        }
+        if w.ends_with(',') && take > 0 {
+            // A comma inside a name only comes before the suffix (`Dogwood Therapeutics, Inc.`).
+            let after = words.get(words.len() - take).copied().unwrap_or("");
+            if !is_suffix(after) {
+                break;
+            }
+        }
+        take += 1;
+    }
+    let name = words.get(words.len().saturating_sub(take)..)?.join(" ");
+    let name = name.trim().trim_end_matches(',').trim();
+    // Drop leading words that are not part of a name (`The`, a dateline's `—`).
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    (name.len() >= 2 && name.chars().any(char::is_alphabetic)).then(|| name.to_string())
+}
+
+/// The name right before the first `(NASDAQ: XXXX)` in the first ~3000 bytes.
+fn ticker_name(text: &str) -> Option<String> {
+    let head = head(text, 3000);
+    TICKER
+        .as_ref()?
+        .find_iter(head)
+        .find_map(|m| name_before(head, m.start()))
+}
+
+/// The first organization with a legal suffix in the first ~1500 bytes.
+fn suffix_name(text: &str) -> Option<String> {
+    let head = head(text, 1500);
+    let mut pos = 0;
+    for w in head.split_inclusive([' ', '\n']) {
+        let word = w.trim_end();
+        let end = pos + word.len();
+        pos += w.len();
+        if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
+            let word_start = end - word.len();
+            let name = name_before(head, end)?;
+            if name.len() > word.len() + 1 && name_before(head, word_start).is_some() {
+                return Some(name.trim_end_matches(',').to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The short form defined right after the full name: `Pacylex Pharmaceuticals Inc.
+/// (Pacylex)`, `Silexion Therapeutics Corp. (NASDAQ: SLXN) ("Silexion" or ...)`.
+fn short_form(text: &str, full: &str) -> Option<String> {
+    let k = text.find(full)?;
+    let rest = text.get(k + full.len()..)?;
+    let mut rest = rest.trim_start();
+    if let Some(m) = TICKER.as_ref().and_then(|r| r.find(rest))
+        && m.start() == 0
+    {
+        rest = rest.get(m.end()..)?.trim_start();
+    }
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let inner = inner.get(..close)?;
+    let first = inner.split([',', ';']).next()?.split(" or ").next()?;
+    let short = first.trim().trim_matches(['"', '“', '”', '\'']).trim();
+    let ok = short.len() >= 2
+        && short.len() < 40
+        && short.chars().next().is_some_and(char::is_uppercase)
+        && !short.eq_ignore_ascii_case("the company")
+        && !short.contains(':');
+    ok.then(|| short.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::ingest_file;
+    use std::path::PathBuf;
+
+    #[test]
+    fn regexes_compile() {
+        for r in [
+            &DATE,
+            &DATE_OF_REPORT,
+            &FORM,
+            &ITEM,
+            &FISCAL,
+            &TICKER,
+            &FILE_DATE,
+        ] {
+            assert!(r.is_some());
+        }
+    }
+
+    fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, dd)
+    }
+
+    #[test]
+    fn report_dates() {
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            (
+                "Date of Report (Date of earliest event reported): October 27, 2011\n",
+                d(2011, 10, 27),
+            ),
+            (
+                "Date of Report (Date of earliest event reported):\nApril 15, 2025\n",
+                d(2025, 4, 15),
+            ),
+            (
+                "April 15, 2025\n(Date of Report (Date of earliest event reported))\n",
+                d(2025, 4, 15),
+            ),
+            (
+                "Headline\nWALTHAM, MA, October 27, 2011 — ImmunoGen, Inc. today",
+                d(2011, 10, 27),
+            ),
+            (
+                "Edmonton, Alberta, Canada March 17, 2025. Pacylex",
+                d(2025, 3, 17),
+            ),
+            ("Silicon Valley, CA (April 16, 2025) – ABVC", d(2025, 4, 16)),
+            ("BOSTON, Feb. 3, 2024 /PRNewswire/ -- X", d(2024, 2, 3)),
+        ];
+        for (t, want) in cases {
+            let mut info = DocInfo::default();
+            fill(&mut info, t, None, "x.txt");
+            assert_eq!(info.report_date, *want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Date of Report: January 31, 2014\nImmunoGen, Inc.\n(Exact name of registrant as specified in its charter)\n",
+                "ImmunoGen",
+                &["ImmunoGen", "ImmunoGen, Inc."],
+            ),
+            (
+                "Edmonton, Alberta, Canada March 17, 2025. Pacylex Pharmaceuticals Inc. (Pacylex) is a company",
+                "Pacylex Pharmaceuticals",
+                &[
+                    "Pacylex Pharmaceuticals",
+                    "Pacylex Pharmaceuticals Inc.",
+                    "Pacylex",
+                ],
+            ),
+            (
+                "Silexion Therapeutics Corp. (NASDAQ: SLXN) (\"Silexion\" or the \"Company\"), a biotech",
+                "Silexion Therapeutics",
+                &[
+                    "Silexion Therapeutics",
+                    "Silexion Therapeutics Corp.",
+                    "Silexion",
+                ],
+            ),
+            (
+                "Clinical-stage biopharmaceutical company Candel Therapeutics, Inc. (NASDAQ: CADL) reported",
+                "Candel Therapeutics",
+                &["Candel Therapeutics", "Candel Therapeutics, Inc."],
+            ),
+        ];
+        for (t, name, aliases) in cases {
+            let (n, a) = registrant(t, None);
+            assert_eq!(n.as_deref(), Some(*name), "{t:?}");
+            for x in *aliases {
+                assert!(a.iter().any(|y| y == x), "{x} not in {a:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fiscal_year_and_items() {
+        let mut info = DocInfo::default();
+        fill(
+            &mut info,
+            "FORM 8-K\nITEM 9.01. FINANCIAL\nItem 2.02 Results\nnet loss for its fiscal year ending June 30, 2012",
+            None,
+            "x",
+        );
+        assert_eq!(info.fiscal_year_end_month, Some(6));
+        assert_eq!(info.items, ["2.02", "9.01"]);
+        assert_eq!(info.form.as_deref(), Some("8-K"));
+        assert_eq!(title_case("ABVC BIOPHARMA, INC."), "ABVC Biopharma, Inc.");
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        report_date: String,
+        registrant: GoldOrg,
+    }
+    #[derive(serde::Deserialize)]
+    struct GoldOrg {
+        name: String,
+        aliases: Vec<String>,
+    }
+
+    /// Every sample file (dev + practice) against its gold report date and registrant.
+    #[test]
+    fn samples_match_gold() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let mut n = 0;
+        let mut failures = Vec::new();
+        for set in ["dev", "practice"] {
+            let Ok(rd) = std::fs::read_dir(root.join(set)) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = rd.filter_map(|e| Some(e.ok()?.path())).collect();
+            files.sort();
+            for f in files {
+                let name = f
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if name.ends_with(".json") || name.ends_with(".tsv") {
+                    continue;
+                }
+                let gold_path = f.with_file_name(format!("{name}.gold.json"));
+                let Ok(g) = std::fs::read_to_string(&gold_path) else {
+                    continue;
+                };
+                let gold: Gold = serde_json::from_str(&g).unwrap_or_else(|e| panic!("{name}: {e}"));
+                let doc = ingest_file(&f).unwrap_or_else(|e| panic!("{e}"));
+                n += 1;
+                let got_date = doc
+                    .info
+                    .report_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                if got_date != gold.report_date {
+                    failures.push(format!("{name}: date {got_date} != {}", gold.report_date));
+                }
+                let reg = doc.info.registrant.clone().unwrap_or_default();
+                let reg_ok = reg == gold.registrant.name || gold.registrant.aliases.contains(&reg);
+                let alias_ok = doc.info.registrant_aliases.contains(&gold.registrant.name);
+                if !reg_ok || !alias_ok {
+                    failures.push(format!(
+                        "{name}: registrant {reg:?} / {:?} vs {:?}",
+                        doc.info.registrant_aliases, gold.registrant.name
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+        assert!(n == 0 || n >= 12, "only {n} samples");
+    }
+}
