@@ -316,6 +316,19 @@ impl PhaseRecord {
     }
 }
 
+/// When a fact shows the phase was reached, for picking the earliest: the
+/// first day of its effective date (unknown last), event-dated facts first
+/// on ties (`2011-10` beats "as of 2011-10-27").
+fn reach_key(r: &PhaseRecord) -> (bool, NaiveDate, bool, Option<FuzzyDate>) {
+    let d = r.effective_date();
+    (
+        d.is_none(),
+        d.map_or(NaiveDate::MAX, first_day),
+        r.date.is_none(),
+        d,
+    )
+}
+
 /// Sort key: effective date (unknown last), then phase, then status.
 fn time_key(d: Option<FuzzyDate>) -> (bool, Option<FuzzyDate>) {
     (d.is_none(), d)
@@ -384,7 +397,8 @@ fn history_of(g: &PipelineGraph, c: NodeId) -> Vec<PhaseRecord> {
 
 /// The highest phase a compound reached on or before a date (any time when
 /// `as_of` is `None`): the reached fact of highest phase whose effective
-/// date starts on or before the last day of `as_of`, earliest such fact on ties.
+/// date starts on or before the last day of `as_of`; on ties the earliest
+/// (by first day; an event date before an as-of date on the same day).
 /// `Ok(None)` when nothing was reached by then.
 ///
 /// # Errors
@@ -413,10 +427,7 @@ fn highest_of(history: &[PhaseRecord], as_of: Option<FuzzyDate>) -> Option<Phase
     history
         .iter()
         .filter(|r| r.status.is_reached() && range.contains(r.effective_date()))
-        .fold(None::<&PhaseRecord>, |best, r| match best {
-            Some(b) if b.phase >= r.phase => Some(b),
-            _ => Some(r),
-        })
+        .min_by_key(|r| (std::cmp::Reverse(r.phase), reach_key(r)))
         .cloned()
 }
 
@@ -453,7 +464,9 @@ pub struct AdvancedRow {
 
 /// Compounds that reached `q.to` (or, without `exact`, a later phase) by
 /// `achieved`, `ongoing` or `completed` evidence, with the fact that shows
-/// it first: the earliest effective date (event date, else as-of day).
+/// it first: the earliest effective date (event date, else as-of day),
+/// compared by first day, an event date winning ties (`2011-10` is earlier
+/// than "as of 2011-10-27").
 /// Rows are sorted by that date (unknown last), then compound name.
 ///
 /// # Errors
@@ -489,7 +502,7 @@ pub fn advanced(g: &PipelineGraph, q: &AdvancedQuery) -> Result<Vec<AdvancedRow>
                     r.phase >= q.to
                 }
             })
-            .min_by_key(|r| (time_key(r.effective_date()), r.date.is_none(), r.phase));
+            .min_by_key(|r| (reach_key(r), r.phase));
         let Some(r) = first else { continue };
         if !q.dates.contains(r.effective_date()) {
             continue;

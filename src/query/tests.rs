@@ -180,6 +180,15 @@ fn corpus() -> Vec<DocFacts> {
         Some("2011-10"),
         "Phase II testing of SAR3419 began in October 2011.",
     );
+    // Same fact without a date: the dated one must win ("2011-10", not "by 2011-10-27").
+    phase(
+        &mut b,
+        s,
+        Phase::PhaseII,
+        Achieved,
+        None,
+        "Recent progress includes advancement of SAR3419 to Phase II testing.",
+    );
     phase(
         &mut b,
         n,
