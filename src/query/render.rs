@@ -19,8 +19,9 @@ pub enum Format {
     /// A pretty-printed JSON array of row objects (an object for milestones);
     /// `document` and `evidence` fields only with `--explain`.
     Json,
-    /// RFC 4180 CSV with a header row, the table's columns; `--explain` adds
-    /// `document` and `evidence` columns. Milestones: payments only, no totals.
+    /// RFC 4180 CSV with a header row, the table's columns, machine-readable
+    /// (amounts in units, unknown empty); `--explain` adds `document` and
+    /// `evidence` columns. Milestones: payments only, no totals.
     Csv,
 }
 
@@ -41,6 +42,14 @@ pub trait Tabular: Serialize {
     const HEADERS: &'static [&'static str];
     /// The cells, one per header, in order.
     fn cells(&self) -> Vec<String>;
+    /// The CSV cells: like [`Tabular::cells`] but machine-readable (raw
+    /// amounts, event dates without the `by <as-of>` fallback, empty for unknown).
+    fn csv_cells(&self) -> Vec<String> {
+        self.cells()
+            .into_iter()
+            .map(|c| if c == "-" { String::new() } else { c })
+            .collect()
+    }
     /// The evidence: (document id, sentence), when known.
     fn explanation(&self) -> (Option<&str>, Option<&str>);
 }
@@ -161,7 +170,7 @@ fn csv<R: Tabular>(rows: &[R], explain: bool) -> Result<String, RenderError> {
     }
     w.write_record(&headers).map_err(|e| err(&e))?;
     for r in rows {
-        let mut cells = r.cells();
+        let mut cells = r.csv_cells();
         if explain {
             let (doc, text) = r.explanation();
             cells.push(doc.unwrap_or_default().to_string());
@@ -184,6 +193,10 @@ fn when(date: Option<FuzzyDate>, as_of: Option<NaiveDate>) -> String {
         (None, Some(a)) => format!("by {a}"),
         (None, None) => "-".to_string(),
     }
+}
+
+fn raw<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map_or(String::new(), ToString::to_string)
 }
 
 /// An amount for people: `3.0 million`, `2.25 million`, `1.2 billion`, `500,000`.
@@ -238,6 +251,14 @@ impl Tabular for AdvancedRow {
             opt(&self.as_of),
         ]
     }
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            self.compound.clone(),
+            self.phase.to_string(),
+            raw(&self.first_reached),
+            raw(&self.as_of),
+        ]
+    }
     fn explanation(&self) -> (Option<&str>, Option<&str>) {
         (self.document.as_deref(), self.evidence.as_deref())
     }
@@ -251,6 +272,14 @@ impl Tabular for TimelineRow {
             self.kind.name().to_string(),
             self.what.clone(),
             opt(&self.as_of),
+        ]
+    }
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            raw(&self.date),
+            self.kind.name().to_string(),
+            self.what.clone(),
+            raw(&self.as_of),
         ]
     }
     fn explanation(&self) -> (Option<&str>, Option<&str>) {
@@ -274,6 +303,18 @@ impl Tabular for MilestoneRow {
             opt(&self.trigger),
         ]
     }
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            raw(&self.date),
+            raw(&self.payer),
+            raw(&self.compound),
+            self.amount.to_string(),
+            self.currency.clone(),
+            self.kind.name().to_string(),
+            self.status.name().to_string(),
+            raw(&self.trigger),
+        ]
+    }
     fn explanation(&self) -> (Option<&str>, Option<&str>) {
         (self.document.as_deref(), self.evidence.as_deref())
     }
@@ -288,6 +329,15 @@ impl Tabular for TotalRow {
             self.currency.clone(),
             amount(self.earned),
             amount(self.potential),
+            self.count.to_string(),
+        ]
+    }
+    fn csv_cells(&self) -> Vec<String> {
+        vec![
+            raw(&self.payer),
+            self.currency.clone(),
+            self.earned.to_string(),
+            self.potential.to_string(),
             self.count.to_string(),
         ]
     }

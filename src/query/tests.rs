@@ -656,6 +656,10 @@ fn csv_and_json_shapes() {
     let csv = render_milestones(&r, Format::Csv, false).unwrap();
     assert_eq!(csv.lines().count(), 5);
     assert!(
+        csv.contains(",SAR3419,1000000,USD,milestone,earned,Phase I\n"),
+        "{csv}"
+    );
+    assert!(
         render(&targets(&g), Format::Table, false)
             .unwrap()
             .starts_with("TARGET")
