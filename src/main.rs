@@ -1,7 +1,10 @@
-//! The `pipegraph` command: parses arguments, calls the library, maps outcomes to exit codes (0 all read, 1 some files skipped, 2 usage or fatal error).
+//! The `pipegraph` command: parses arguments, calls the library, maps outcomes to exit codes (0 all read, 1 some files skipped, 2 usage, fatal or query error).
 
+use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use pipegraph::export::View;
+use pipegraph::graph::PipelineGraph;
+use pipegraph::query::{self, QueryError, render};
 use pipegraph::run::{self, Output, Outputs};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +63,112 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Ask the pipeline graph a question (over input files, or a saved graph with --graph).
+    Query {
+        #[command(subcommand)]
+        question: Question,
+    },
+}
+
+/// Where the graph comes from and how to print answers; shared by every question.
+#[derive(clap::Args)]
+struct Source {
+    /// Input files or folders, extracted as `build` does.
+    paths: Vec<PathBuf>,
+    /// A graph saved by `build` (the fast path). Default, with no paths: graphs/pipeline.json.
+    #[arg(long, conflicts_with = "paths")]
+    graph: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    format: QueryFormat,
+    /// Show the evidence sentence and document of each row.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Subcommand)]
+enum Question {
+    /// Compounds that reached a phase (or, without --exact, a later one), with the date first reached.
+    Advanced {
+        /// The phase, e.g. "Phase II", "phase 2", "approved".
+        #[arg(long)]
+        to: String,
+        /// Only this phase, not later ones.
+        #[arg(long)]
+        exact: bool,
+        /// First reached on or after this date (YYYY-MM-DD, YYYY-MM, YYYY).
+        #[arg(long)]
+        since: Option<String>,
+        /// First reached on or before this date.
+        #[arg(long)]
+        until: Option<String>,
+        /// Only compounds partnered with (or paid for by) this organization or its subsidiaries.
+        #[arg(long)]
+        partner: Option<String>,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// A compound's dated phase events, payments and partners, in order.
+    Timeline {
+        /// The compound, by any of its names.
+        compound: String,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Payments with amount, currency, kind, status and trigger, and totals per payer and currency.
+    Milestones {
+        /// Only payments by or to this organization or its subsidiaries.
+        #[arg(long)]
+        partner: Option<String>,
+        /// Only payments for this compound.
+        #[arg(long)]
+        compound: Option<String>,
+        /// Dated on or after this date.
+        #[arg(long)]
+        since: Option<String>,
+        /// Dated on or before this date.
+        #[arg(long)]
+        until: Option<String>,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Compounds with targets, partners and highest phase reached.
+    Compounds {
+        /// Only compounds acting on this target.
+        #[arg(long)]
+        target: Option<String>,
+        /// Only compounds related to this organization or its subsidiaries.
+        #[arg(long)]
+        partner: Option<String>,
+        /// Only compounds whose highest phase is this one.
+        #[arg(long)]
+        phase: Option<String>,
+        /// Highest phase as of this date.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Organizations partnered with or paying for compounds.
+    Partners {
+        /// Only partners of this compound.
+        #[arg(long)]
+        compound: Option<String>,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Targets and the compounds acting on them.
+    Targets {
+        #[command(flatten)]
+        source: Source,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +198,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match real_main(cli) {
         Ok(code) => code,
+        Err(e) if e.downcast_ref::<QueryError>().is_some() => {
+            eprintln!("pipegraph: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("pipegraph: error: {e:#}");
             ExitCode::from(2)
@@ -149,5 +262,109 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{out}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Query { question } => ask(question),
     }
+}
+
+/// Loads the graph of a question's source: the saved graph, else the paths.
+fn load(source: &Source) -> anyhow::Result<PipelineGraph> {
+    if source.graph.is_some() || source.paths.is_empty() {
+        let path = source
+            .graph
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("graphs/pipeline.json"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read graph", path.display()))?;
+        return PipelineGraph::from_json(&text).with_context(|| path.display().to_string());
+    }
+    let corpus = run::read_corpus(&source.paths);
+    for e in &corpus.errors {
+        eprintln!("pipegraph: skipped {e}");
+    }
+    if corpus.facts.is_empty() && !corpus.errors.is_empty() {
+        anyhow::bail!("no input could be read");
+    }
+    Ok(run::build_graph(&corpus))
+}
+
+fn dates(since: Option<String>, until: Option<String>) -> Result<query::DateRange, QueryError> {
+    let parse = |d: Option<String>| d.as_deref().map(query::parse_date).transpose();
+    Ok(query::DateRange {
+        since: parse(since)?,
+        until: parse(until)?,
+    })
+}
+
+fn ask(question: Question) -> anyhow::Result<ExitCode> {
+    let source = match &question {
+        Question::Advanced { source, .. }
+        | Question::Timeline { source, .. }
+        | Question::Milestones { source, .. }
+        | Question::Compounds { source, .. }
+        | Question::Partners { source, .. }
+        | Question::Targets { source } => source,
+    };
+    let format = match source.format {
+        QueryFormat::Table => render::Format::Table,
+        QueryFormat::Json => render::Format::Json,
+        QueryFormat::Csv => render::Format::Csv,
+    };
+    let explain = source.explain;
+    let g = load(source)?;
+    let out = match question {
+        Question::Advanced {
+            to,
+            exact,
+            since,
+            until,
+            partner,
+            ..
+        } => {
+            let q = query::AdvancedQuery {
+                to: query::parse_phase(&to)?,
+                exact,
+                dates: dates(since, until)?,
+                partner,
+            };
+            render::render(&query::advanced(&g, &q)?, format, explain)?
+        }
+        Question::Timeline { compound, .. } => {
+            render::render(&query::timeline(&g, &compound)?, format, explain)?
+        }
+        Question::Milestones {
+            partner,
+            compound,
+            since,
+            until,
+            ..
+        } => {
+            let q = query::MilestoneQuery {
+                partner,
+                compound,
+                dates: dates(since, until)?,
+            };
+            render::render_milestones(&query::milestones(&g, &q)?, format, explain)?
+        }
+        Question::Compounds {
+            target,
+            partner,
+            phase,
+            as_of,
+            ..
+        } => {
+            let q = query::CompoundQuery {
+                target,
+                partner,
+                phase: phase.as_deref().map(query::parse_phase).transpose()?,
+                as_of: as_of.as_deref().map(query::parse_date).transpose()?,
+            };
+            render::render(&query::compounds(&g, &q)?, format, explain)?
+        }
+        Question::Partners { compound, .. } => {
+            render::render(&query::partners(&g, compound.as_deref())?, format, explain)?
+        }
+        Question::Targets { .. } => render::render(&query::targets(&g), format, explain)?,
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
 }
