@@ -347,6 +347,10 @@ static CLEARED_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:clearance|cleared|approval|allowance|allowed|permission|authori[sz]ation|go-ahead)\s+(?:from\s+the\s+\w+\s+)?(?:to|for)\s+(?:progress|proceed|begin|start|initiate|advance|commence|move)")
         .expect("static regex")
 });
+static THESE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:these|both|all\s+(?:three|four|five|of\s+these))\s+(?:\w+\s+)?(?:compounds|product\s+candidates|candidates|programs|products|drugs|ADCs|antibodies|assets)\b")
+        .expect("static regex")
+});
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))\b")
         .expect("static regex")
@@ -926,12 +930,25 @@ impl<'a> Extractor<'a> {
         out: &mut Relations,
     ) {
         let reg = self.registrant_idx();
+        // "These compounds are ...": the previous sentence's compounds.
+        let anaphora: Vec<usize> = if comps.is_empty() && THESE_RE.is_match(st.trim_start()) {
+            si.checked_sub(1)
+                .and_then(|p| self.sents.get(p))
+                .map(|p| dedup_entities(&self.compounds_in(p.start, p.end)))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         // Respectively: "A and B ... with X and Y, respectively".
         if st.contains("respectively") {
             // The registrant stays in the list: "in development by Acme, Pfizer
             // and Novartis, respectively" pairs the first compound with Acme.
             let partner_orgs: Vec<usize> = dedup_entities(orgs);
-            let cs = dedup_entities(comps);
+            let cs = if comps.is_empty() {
+                anaphora.clone()
+            } else {
+                dedup_entities(comps)
+            };
             let counts: Vec<(usize, usize)> = partner_orgs
                 .iter()
                 .map(|&o| {
@@ -989,7 +1006,9 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            let targets: Vec<usize> = if comps.is_empty() {
+            let targets: Vec<usize> = if !anaphora.is_empty() {
+                anaphora.clone()
+            } else if comps.is_empty() {
                 ctx.into_iter().collect()
             } else {
                 // Compounds of the same clause: amounts and semicolons
@@ -1065,9 +1084,16 @@ impl<'a> Extractor<'a> {
             let next_start = phases.get(pi + 1).map_or(st.len(), |n| n.start);
             // The clause boundary (";", ", and", ", while") before this mention.
             let seg = st.get(prev_end..p.start).unwrap_or("");
+            // ", and" ends a clause only before a lowercase word ("..., and
+            // are progressing X"), not inside a list ("A, B, and C").
+            let and_clause = seg.rmatch_indices(", and ").map(|(k, _)| k).find(|&k| {
+                seg.get(k + 6..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_lowercase())
+            });
             let clause_start = match seg
                 .rfind(';')
-                .or_else(|| seg.rfind(", and "))
+                .or(and_clause)
                 .or_else(|| seg.rfind(", while"))
             {
                 Some(k) => prev_end + k,
@@ -1812,13 +1838,14 @@ fn classify(
     let l = left.to_ascii_lowercase();
     let r = right.to_ascii_lowercase();
     let r_head: String = r.chars().take(60).collect();
+    let r_long: String = r.chars().take(130).collect();
     let forward_left = FORWARD_RE.find_iter(&l).last().is_some_and(|m| {
         // The forward cue governs a start verb after it (or is "towards").
         let tail = l.get(m.start()..).unwrap_or("");
         START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
     });
     let forward_right = Regex::new(r"^[^,;]{0,90}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)")
-        .map(|re| re.is_match(&r_head))
+        .map(|re| re.is_match(&r_long))
         .unwrap_or(false)
         || r_head.trim_start().starts_with("submission is expected")
         || Regex::new(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").map(|re| re.is_match(&r_head)).unwrap_or(false);
@@ -1867,7 +1894,7 @@ fn classify(
         PhaseWord::Phase(Phase::Ind) => {
             // "IND" needs a verb: submitted, cleared, active, file, submission.
             let near = format!("{l} {surface} {r_head}");
-            if Regex::new(r"(?i)\b(?:submit\w*|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b")
+            if Regex::new(r"(?i)\b(?:submit\w*|submission|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b")
                 .map(|re| re.is_match(&near))
                 .unwrap_or(false)
             {
