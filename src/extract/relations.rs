@@ -13,6 +13,14 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+/// A regex compiled once, on first use, where it is written.
+macro_rules! re {
+    ($pat:expr) => {{
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("static regex"));
+        &*RE
+    }};
+}
+
 /// A mention of an entity at a byte range of the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Mention {
@@ -1844,11 +1852,9 @@ fn classify(
         let tail = l.get(m.start()..).unwrap_or("");
         START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
     });
-    let forward_right = Regex::new(r"^[^,;]{0,90}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)")
-        .map(|re| re.is_match(&r_long))
-        .unwrap_or(false)
+    let forward_right = re!(r"^[^,;]{0,90}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
         || r_head.trim_start().starts_with("submission is expected")
-        || Regex::new(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").map(|re| re.is_match(&r_head)).unwrap_or(false);
+        || re!(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
     let expansion = r_head.trim_start().starts_with("expansion");
     let planned = (forward_left || forward_right) && !expansion;
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
@@ -1856,9 +1862,7 @@ fn classify(
             return Some(PhaseStatus::Planned);
         }
         let completed = COMPLETED_RE.is_match(&l)
-            || Regex::new(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed")
-                .map(|re| re.is_match(&r_head))
-                .unwrap_or(false);
+            || re!(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed").is_match(&r_head);
         let enrollment = ENROLLMENT_RE.is_match(&l) || ENROLLMENT_RE.is_match(&r_head);
         if completed && !enrollment {
             return Some(PhaseStatus::Completed);
@@ -1870,9 +1874,7 @@ fn classify(
             .find_iter(&l)
             .last()
             .map(|m| m.as_str().to_string());
-        let ach_r = Regex::new(r"^[^;]{0,40}?\b(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)\b")
-            .map(|re| re.is_match(&r_head))
-            .unwrap_or(false);
+        let ach_r = re!(r"^[^;]{0,40}?\b(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)\b").is_match(&r_head);
         if r_head.trim_start().starts_with("expansion")
             || r_head.contains(" is ongoing")
             || r_head.contains(" are ongoing")
@@ -1894,9 +1896,7 @@ fn classify(
         PhaseWord::Phase(Phase::Ind) => {
             // "IND" needs a verb: submitted, cleared, active, file, submission.
             let near = format!("{l} {surface} {r_head}");
-            if Regex::new(r"(?i)\b(?:submit\w*|submission|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b")
-                .map(|re| re.is_match(&near))
-                .unwrap_or(false)
+            if re!(r"(?i)\b(?:submit\w*|submission|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b").is_match(&near)
             {
                 status_of(false).map(|s| (Some(Phase::Ind), s)).or(Some((Some(Phase::Ind), PhaseStatus::Achieved)))
             } else {
@@ -1910,10 +1910,7 @@ fn classify(
                 return Some((Some(Phase::Filed), PhaseStatus::Planned));
             }
             let near = format!("{l} {r_head}");
-            if Regex::new(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b")
-                .map(|re| re.is_match(&near))
-                .unwrap_or(false)
-            {
+            if re!(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b").is_match(&near) {
                 status_of(false).map(|s| (Some(Phase::Filed), s))
             } else {
                 None
@@ -2008,14 +2005,11 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         "conducted by",
         "initiated by",
         "in development by",
-    ]) || Regex::new(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$")
-        .map(|re| re.is_match(b))
-        .unwrap_or(false)
-        || Regex::new(
-            r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$",
+    ]) || re!(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$").is_match(b)
+        || re!(
+            r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$"
         )
-        .map(|re| re.is_match(b))
-        .unwrap_or(false)
+        .is_match(b)
     {
         return Some("developed_by");
     }
@@ -2053,9 +2047,7 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         return Some("collaboration");
     }
     // The organization as the subject of a development verb.
-    if Regex::new(r"^\s*(?:has\s+|have\s+|also\s+)?(?:initiated|opened|began|started|is\s+developing|develops|has\s+opted|opted\s+in|is\s+conducting|plans\s+to\s+(?:initiate|assess|start|begin)|expects\s+to\s+(?:apply|file|submit|initiate|begin)|continues\s+to\s+expect|reported|is\s+evaluating|will\s+(?:initiate|begin|develop|commercialize)|licensed|acquired|has\s+the\s+(?:exclusive\s+)?rights?)\b")
-        .map(|re| re.is_match(&a))
-        .unwrap_or(false)
+    if re!(r"^\s*(?:has\s+|have\s+|also\s+)?(?:initiated|opened|began|started|is\s+developing|develops|has\s+opted|opted\s+in|is\s+conducting|plans\s+to\s+(?:initiate|assess|start|begin)|expects\s+to\s+(?:apply|file|submit|initiate|begin)|continues\s+to\s+expect|reported|is\s+evaluating|will\s+(?:initiate|begin|develop|commercialize)|licensed|acquired|has\s+the\s+(?:exclusive\s+)?rights?)\b").is_match(&a)
     {
         return Some("developed_by");
     }
