@@ -270,11 +270,11 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             continue;
         }
         let (mut nstart, mut text) = (name.start(), name.as_str());
-        if let Some((first, rest)) = text.split_once(' ') {
-            if BRAND_STOP.contains(&first) {
-                nstart += first.len() + 1;
-                text = rest;
-            }
+        if let Some((first, rest)) = text.split_once(' ')
+            && BRAND_STOP.contains(&first)
+        {
+            nstart += first.len() + 1;
+            text = rest;
         }
         if LEXICON.not_org.contains(&name_key(text))
             || LEXICON.company_by_key.contains_key(&name_key(text))
