@@ -779,7 +779,7 @@ static PHASE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<fih>\bfirst[-\s]in[-\s](?:human|man|patient)s?\b)
       | (?P<ind>\bIND\b(?:-enabling)?|\binvestigational\s+new\s+drug\b|\bclinical\s+trial\s+application\b|\bCTA\b)
       | (?P<filed>\b(?:s?BLA|s?NDA|MAA|marketing\s+authori[sz]ation\s+application|new\s+drug\s+application|biologics\s+license\s+application)\b|\bapply\b[^.;]{0,40}?\b(?:marketing\s+)?approval\b|\bto\s+apply\b|\bregulatory\s+(?:submission|filing)s?\b)
-      | (?P<approved>\b(?:approved|approval)\b)
+      | (?P<approved>\b(?:approved|approval|marketing\s+authori[sz]ation|conditional\s+authori[sz]ation)\b)
       | (?P<clinic>\b(?:into|entered|enter|entering|enters)\s+(?:the\s+)?clinic\b|\bclinical\s+(?:testing|development|trials?|stage|studies|study|evaluation)\b|\bin\s+the\s+clinic\b)
       | (?P<disc>\bdiscontinu\w*|\bterminat\w*\s+(?:the\s+)?(?:development|program|trial|study)|\bcease\w*\s+development|\bhalt\w*\s+development)
       | (?P<preclin>\bpre-?clinical\b)

@@ -1053,6 +1053,25 @@ impl<'a> Extractor<'a> {
         if phases.iter().any(|p| matches!(p.what, PhaseWord::Phase(_))) {
             phases.retain(|p| p.what != PhaseWord::Clinic);
         }
+        // "New Drug Application (NDA)": one mention.
+        let mut k = 1;
+        while k < phases.len() {
+            let (Some(a), Some(b)) = (phases.get(k - 1), phases.get(k)) else {
+                break;
+            };
+            let gap = st.get(a.end..b.start).unwrap_or("x").trim();
+            if a.what == b.what && gap == "(" {
+                let end = b.end
+                    + st.get(b.end..)
+                        .map_or(0, |r| usize::from(r.starts_with(')')));
+                if let Some(x) = phases.get_mut(k - 1) {
+                    x.end = end;
+                }
+                phases.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         // "IND approval" is about the IND, not a marketing approval.
         let mut k = 1;
         while k < phases.len() {
@@ -1147,6 +1166,20 @@ impl<'a> Extractor<'a> {
             plans.push((subjects, clause_start, next_start));
             prev_end = p.end;
         }
+        // "A and B entered Phase I and Phase II, respectively": one each.
+        let respectively = st.contains("respectively");
+        let mut zipped = false;
+        if respectively && phases.len() > 1 {
+            let lists: Vec<&Vec<usize>> = plans.iter().map(|x| &x.0).collect();
+            let first = lists.first().map(|l| (*l).clone()).unwrap_or_default();
+            let all_same_or_empty = lists.iter().all(|l| l.is_empty() || **l == first);
+            if all_same_or_empty && first.len() == phases.len() {
+                for (i, x) in plans.iter_mut().enumerate() {
+                    x.0 = first.get(i).map(|&c| vec![c]).unwrap_or_default();
+                }
+                zipped = true;
+            }
+        }
         // Coordinated phases share subjects: "both the Phase I and Phase II trials of X".
         for pi in (0..plans.len()).rev() {
             let empty = plans.get(pi).is_some_and(|x| x.0.is_empty());
@@ -1177,7 +1210,17 @@ impl<'a> Extractor<'a> {
             if subjects.is_empty() {
                 continue;
             }
-            let left = st.get(*clause_start..p.start).unwrap_or("");
+            let left_start = if zipped {
+                plans.first().map_or(*clause_start, |x| x.1)
+            } else {
+                *clause_start
+            };
+            let left_end = if zipped {
+                phases.first().map_or(p.start, |f| f.start)
+            } else {
+                p.start
+            };
+            let left = st.get(left_start..left_end).unwrap_or("");
             let mut right_end = (p.end + 100).min(*next_start).min(st.len());
             while right_end > p.end && !st.is_char_boundary(right_end) {
                 right_end -= 1;
@@ -1196,7 +1239,7 @@ impl<'a> Extractor<'a> {
                 _ => {
                     let in_clause: Vec<DateMention> = dates
                         .iter()
-                        .filter(|d| d.start >= *clause_start && d.end <= *next_start)
+                        .filter(|d| zipped || d.start >= *clause_start && d.end <= *next_start)
                         .copied()
                         .collect();
                     nearest_date(&in_clause, p.start, p.end)
@@ -1256,7 +1299,6 @@ impl<'a> Extractor<'a> {
                 money.get(mi - 1).map_or(0, |p| p.end)
             };
             let clause = st.get(m.start..end).unwrap_or("");
-            let wide = st.get(start..end).unwrap_or("");
             let near_after: String = clause
                 .chars()
                 .take(60)
@@ -1273,24 +1315,16 @@ impl<'a> Extractor<'a> {
                 .rev()
                 .collect::<String>()
                 .to_ascii_lowercase();
-            let kind = if near_after.contains("royalt") || near_before.contains("royalt") {
-                PaymentKind::Royalty
-            } else if near_after.contains("upfront")
-                || near_after.contains("up-front")
-                || near_before.contains("upfront")
-                || near_before.contains("up-front")
-            {
-                PaymentKind::Upfront
-            } else if near_after.contains("milestone") || near_before.contains("milestone") {
-                PaymentKind::Milestone
-            } else if near_after.contains("license fee")
-                || near_after.contains("licensing fee")
-                || near_before.contains("license fee")
-            {
-                PaymentKind::LicenseFee
-            } else {
-                continue;
-            };
+            // The kind word closest to the amount: after it up to the clause's
+            // end first ("$3 million milestone"), else before it.
+            let after_clause: &str = near_after.split([',', ';']).next().unwrap_or(&near_after);
+            let kind = kind_word(after_clause)
+                .or_else(|| kind_word_last(&near_before))
+                .or_else(|| {
+                    (after_clause.contains("payment") || near_before.contains("payment"))
+                        .then_some(PaymentKind::Milestone)
+                });
+            let Some(kind) = kind else { continue };
             if AGGREGATE_RE.is_match(&near_before)
                 || near_after.starts_with_any(&["of license and milestone", "of research"])
             {
@@ -1330,11 +1364,23 @@ impl<'a> Extractor<'a> {
                 })
                 .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
                 .map(|o| o.entity);
-            let status = if POTENTIAL_RE.is_match(wide) {
-                PaymentStatus::Potential
-            } else {
-                PaymentStatus::Earned
-            };
+            // Status from the words leading to the amount ("received a",
+            // "is eligible for up to") and right after it ("in potential").
+            let lead_in: String = near_before
+                .chars()
+                .rev()
+                .take(45)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right_of_amount = after_clause.split(" and ").next().unwrap_or(after_clause);
+            let status =
+                if POTENTIAL_RE.is_match(&lead_in) || POTENTIAL_RE.is_match(right_of_amount) {
+                    PaymentStatus::Potential
+                } else {
+                    PaymentStatus::Earned
+                };
             let sent_comps = dedup_entities(comps);
             let compound = match sent_comps.len() {
                 1 => sent_comps.first().copied(),
@@ -1938,8 +1984,10 @@ fn classify(
                     || r_head.starts_with(" for")
                     || r_head.starts_with(" by")
                     || r_head.starts_with(" in"));
-            let noun = s == "approval"
+            let noun = (s == "approval" || s.contains("authori"))
                 && (r_head.trim_start().starts_with("of")
+                    || r_head.trim_start().starts_with("for")
+                    || l.contains("obtain")
                     || l.contains("receiv")
                     || l.contains("with the")
                     || l.contains("following")
@@ -2052,6 +2100,40 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         return Some("developed_by");
     }
     None
+}
+
+/// The payment kind a phrase names first.
+fn kind_word(s: &str) -> Option<PaymentKind> {
+    let found = [
+        ("royalt", PaymentKind::Royalty),
+        ("upfront", PaymentKind::Upfront),
+        ("up-front", PaymentKind::Upfront),
+        ("milestone", PaymentKind::Milestone),
+        ("license fee", PaymentKind::LicenseFee),
+        ("licensing fee", PaymentKind::LicenseFee),
+    ];
+    found
+        .iter()
+        .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
+        .min_by_key(|x| x.0)
+        .map(|x| x.1)
+}
+
+/// The payment kind a phrase names last (closest to what follows it).
+fn kind_word_last(s: &str) -> Option<PaymentKind> {
+    let found = [
+        ("royalt", PaymentKind::Royalty),
+        ("upfront", PaymentKind::Upfront),
+        ("up-front", PaymentKind::Upfront),
+        ("milestone", PaymentKind::Milestone),
+        ("license fee", PaymentKind::LicenseFee),
+        ("licensing fee", PaymentKind::LicenseFee),
+    ];
+    found
+        .iter()
+        .filter_map(|(w, k)| s.rfind(w).map(|i| (i, *k)))
+        .max_by_key(|x| x.0)
+        .map(|x| x.1)
 }
 
 fn cues_partnership(st: &str) -> bool {
