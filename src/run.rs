@@ -8,6 +8,7 @@ use crate::extract::extract;
 use crate::graph::PipelineGraph;
 use crate::ingest::{self, IngestError};
 use crate::model::DocFacts;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,23 +44,69 @@ pub struct Corpus {
     pub inputs: Vec<PathBuf>,
 }
 
+/// How [`read_corpus_with`] runs.
+#[derive(Default)]
+pub struct ReadOptions<'a> {
+    /// Worker threads; `0` means one per core. The output does not depend on it.
+    pub threads: usize,
+    /// Called once per input file when it is done (from any worker thread),
+    /// e.g. to advance a progress bar.
+    pub on_file_done: Option<&'a (dyn Fn() + Sync)>,
+}
+
 /// Collects the files under `paths` (directories recursively), ingests and
 /// extracts each. A file that fails is recorded in [`Corpus::errors`] and
 /// the run goes on. Document ids are made unique (`doc:a.txt`, `doc:a.txt#2`)
 /// when two inputs share a file name.
+///
+/// Uses one thread per core; see [`read_corpus_with`].
 pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
+    read_corpus_with(paths, &ReadOptions::default())
+}
+
+/// [`read_corpus`] with options. Documents are processed in parallel and
+/// streamed: each is read, ingested and extracted, then dropped, so only its
+/// [`DocFacts`] stay in memory. Results are merged in input order, so the
+/// corpus (and every output built from it) is the same for any thread count.
+pub fn read_corpus_with(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Corpus {
     let (files, mut errors) = ingest::collect_inputs(paths);
+    let plan = assumed_occurrences(&files);
+    let work = |i: usize| -> Result<DocFacts, IngestError> {
+        let r = ingest_nth(&files[i], plan[i]);
+        if let Some(f) = opts.on_file_done {
+            f();
+        }
+        r
+    };
+    let results: Vec<Result<DocFacts, IngestError>> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+    {
+        Ok(pool) => pool.install(|| (0..files.len()).into_par_iter().map(work).collect()),
+        // No threads to be had: do the work on this one.
+        Err(_) => (0..files.len()).map(work).collect(),
+    };
+    // Fix ids in input order, exactly as a sequential run numbers them: the
+    // n-th successfully read document of a given id gets `#n`. The guess made
+    // before the parallel pass (every same-named file reads) is only wrong
+    // when an earlier same-named file failed; such a file is done again.
     let mut facts = Vec::with_capacity(files.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for f in &files {
-        match ingest::ingest_file(f) {
-            Ok(mut doc) => {
-                let n = seen.entry(doc.info.id.clone()).or_insert(0);
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Ok(f) => {
+                let base = base_id(&f.doc.id, plan[i]).to_string();
+                let n = seen.entry(base).or_insert(0);
                 *n += 1;
-                if *n > 1 {
-                    doc.info.id = format!("{}#{}", doc.info.id, n);
+                if *n == plan[i] {
+                    facts.push(f);
+                } else {
+                    drop(f);
+                    match ingest_nth(&files[i], *n) {
+                        Ok(f) => facts.push(f),
+                        Err(e) => errors.push(e),
+                    }
                 }
-                facts.push(extract(&doc));
             }
             Err(e) => errors.push(e),
         }
@@ -69,6 +116,39 @@ pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
         errors,
         inputs: files,
     }
+}
+
+/// Reads, ingests and extracts one file as the `n`-th (1-based) document of
+/// its id; the document itself is dropped before returning.
+fn ingest_nth(path: &Path, n: usize) -> Result<DocFacts, IngestError> {
+    let mut doc = ingest::ingest_file(path)?;
+    if n > 1 {
+        doc.info.id = format!("{}#{}", doc.info.id, n);
+    }
+    Ok(extract(&doc))
+}
+
+/// The id `id` had before [`ingest_nth`] appended `#n`.
+fn base_id(id: &str, n: usize) -> &str {
+    if n > 1 {
+        id.rsplit_once('#').map_or(id, |(b, _)| b)
+    } else {
+        id
+    }
+}
+
+/// For each file, its 1-based occurrence among inputs of the same file name
+/// (the name is what document ids are made of).
+fn assumed_occurrences(files: &[PathBuf]) -> Vec<usize> {
+    let mut seen: HashMap<&std::ffi::OsStr, usize> = HashMap::new();
+    files
+        .iter()
+        .map(|f| {
+            let n = seen.entry(f.file_name().unwrap_or(f.as_os_str())).or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect()
 }
 
 /// Builds the graph of a corpus.
