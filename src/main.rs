@@ -73,7 +73,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             out_dir,
             threads,
         } => {
-            let corpus = read_with_progress(&paths, threads);
+            let mut corpus = read_with_progress(&paths, threads);
             for e in &corpus.errors {
                 eprintln!("pipegraph: skipped {e}");
             }
@@ -81,6 +81,8 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no input could be read");
             }
             let graph = run::build_graph(&corpus);
+            // The graph holds what the outputs need; free the facts first.
+            drop(std::mem::take(&mut corpus.facts));
             let (json, dot) = if json.is_none() && dot.is_none() {
                 (
                     Some(out_dir.join("pipeline.json")),
@@ -90,12 +92,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 (json, dot)
             };
             if let Some(p) = json {
-                run::write_atomic(&p, &run::render_json(&graph), &corpus.inputs)
-                    .context("writing the JSON graph")?;
+                run::write_json(&p, &graph, &corpus.inputs).context("writing the JSON graph")?;
             }
             if let Some(p) = dot {
-                run::write_atomic(&p, &run::render_dot(&graph), &corpus.inputs)
-                    .context("writing the DOT graph")?;
+                run::write_dot(&p, &graph, &corpus.inputs).context("writing the DOT graph")?;
             }
             Ok(if corpus.errors.is_empty() {
                 ExitCode::SUCCESS

@@ -144,7 +144,9 @@ fn assumed_occurrences(files: &[PathBuf]) -> Vec<usize> {
     files
         .iter()
         .map(|f| {
-            let n = seen.entry(f.file_name().unwrap_or(f.as_os_str())).or_insert(0);
+            let n = seen
+                .entry(f.file_name().unwrap_or(f.as_os_str()))
+                .or_insert(0);
             *n += 1;
             *n
         })
@@ -178,11 +180,85 @@ pub fn render_dot(g: &PipelineGraph) -> String {
 /// [`OutputError::IsInput`] when `path` is one of `inputs`;
 /// [`OutputError::Io`] when the folder cannot be created or written.
 pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| w.write_all(contents.as_bytes()))
+}
+
+/// Writes the graph as GRAPH_JSON to `path` (see [`write_atomic`]), streamed
+/// to the file: the same bytes as [`render_json`] without holding a second copy
+/// of the text in memory.
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_json(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| {
+        let mut w = EndsWithNewline::new(w);
+        write!(w, "{}", Json(g))?;
+        w.finish()
+    })
+}
+
+/// Writes the graph as Graphviz DOT to `path` (see [`write_atomic`]), streamed
+/// to the file: the same bytes as [`render_dot`].
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_dot(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| write!(w, "{}", Dot::new(g)))
+}
+
+/// A writer that remembers whether the last byte written was `\n` and adds
+/// one on [`EndsWithNewline::finish`] when it was not (as [`render_json`] does).
+struct EndsWithNewline<'a> {
+    inner: &'a mut dyn Write,
+    /// True when the last byte written was a newline (false before any write,
+    /// so an empty output gets one, as `render_json` gives).
+    last_newline: bool,
+}
+
+impl<'a> EndsWithNewline<'a> {
+    fn new(inner: &'a mut dyn Write) -> Self {
+        EndsWithNewline {
+            inner,
+            last_newline: false,
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        if !self.last_newline {
+            self.inner.write_all(b"\n")?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl Write for EndsWithNewline<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if n > 0 {
+            self.last_newline = buf[n - 1] == b'\n';
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// [`write_atomic`] with the contents produced by `fill`, which writes into a
+/// buffered writer on the temporary file (or stdout for `-`).
+///
+/// # Errors
+/// As [`write_atomic`]; an error of `fill` is an [`OutputError::Io`].
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[PathBuf],
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let shown = path.display().to_string();
     if path == Path::new("-") {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(contents.as_bytes())
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return fill(&mut out)
             .and_then(|_| out.flush())
             .map_err(|source| OutputError::Io {
                 path: shown,
@@ -205,7 +281,11 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut w).map_err(io)?;
+        w.flush().map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())

@@ -23,7 +23,10 @@ fn build(inputs: &[PathBuf], threads: usize, out: &Path) -> (Vec<u8>, Vec<u8>) {
         .arg(threads.to_string())
         .status()
         .expect("run pipegraph");
-    assert!(status.success(), "pipegraph build --threads {threads} failed");
+    assert!(
+        status.success(),
+        "pipegraph build --threads {threads} failed"
+    );
     (
         std::fs::read(&json).expect("json written"),
         std::fs::read(&dot).expect("dot written"),
@@ -46,8 +49,8 @@ fn duplicate_names_are_numbered_in_input_order() {
     // a/x.txt reads, b/x.txt is empty (skipped), c/x.txt and d/x.txt read:
     // the ids are x.txt, x.txt#2, x.txt#3, as a sequential run gives them.
     let dir = tempfile::tempdir().expect("tempdir");
-    let sample = std::fs::read(root().join("data/filings/004_9bb2c1103b6cb742.txt"))
-        .expect("sample filing");
+    let sample =
+        std::fs::read(root().join("data/filings/004_9bb2c1103b6cb742.txt")).expect("sample filing");
     for (sub, body) in [
         ("a", &sample[..]),
         ("b", &b"  \n"[..]),
@@ -67,7 +70,11 @@ fn duplicate_names_are_numbered_in_input_order() {
             },
         );
         let ids: Vec<&str> = c.facts.iter().map(|f| f.doc.id.as_str()).collect();
-        assert_eq!(ids, ["doc:x.txt", "doc:x.txt#2", "doc:x.txt#3"], "threads {threads}");
+        assert_eq!(
+            ids,
+            ["doc:x.txt", "doc:x.txt#2", "doc:x.txt#3"],
+            "threads {threads}"
+        );
         assert_eq!(c.errors.len(), 1);
         let evidence_ids_ok = c.facts.iter().all(|f| {
             f.phase_events
