@@ -54,6 +54,9 @@ enum Command {
         /// Folder for the default outputs.
         #[arg(long, default_value = "graphs")]
         out_dir: PathBuf,
+        /// Worker threads (0: one per core). The output is the same for any number.
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
     },
     /// Show one document's facts, each with its sentence.
     Extract {
@@ -221,8 +224,9 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             cytoscape,
             html,
             out_dir,
+            threads,
         } => {
-            let corpus = run::read_corpus(&paths);
+            let mut corpus = read_with_progress(&paths, threads);
             for e in &corpus.errors {
                 eprintln!("pipegraph: skipped {e}");
             }
@@ -230,6 +234,8 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no input could be read");
             }
             let graph = run::build_graph(&corpus);
+            // The graph holds what the outputs need; free the facts first.
+            drop(std::mem::take(&mut corpus.facts));
             let mut outputs = Outputs::default();
             outputs.add(Output::Json, json);
             outputs.add(Output::Dot(view.into()), dot);
@@ -367,4 +373,36 @@ fn ask(question: Question) -> anyhow::Result<ExitCode> {
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the corpus; shows a progress bar on stderr when stderr is a
+/// terminal and there are enough files for it to matter.
+fn read_with_progress(paths: &[PathBuf], threads: usize) -> run::Corpus {
+    use std::io::IsTerminal;
+    const MIN_FILES: usize = 50;
+    let mut opts = run::ReadOptions {
+        threads,
+        on_file_done: None,
+    };
+    if !std::io::stderr().is_terminal() {
+        return run::read_corpus_with(paths, &opts);
+    }
+    // Counting the files walks the folders once more; that is cheap next to reading them.
+    let (files, _) = pipegraph::ingest::collect_inputs(paths);
+    if files.len() < MIN_FILES {
+        return run::read_corpus_with(paths, &opts);
+    }
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos}/{len} files [{bar:40}] {per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let tick = || bar.inc(1);
+    opts.on_file_done = Some(&tick);
+    let corpus = run::read_corpus_with(paths, &opts);
+    bar.finish_and_clear();
+    corpus
 }

@@ -8,6 +8,7 @@ use crate::extract::extract;
 use crate::graph::PipelineGraph;
 use crate::ingest::{self, IngestError};
 use crate::model::DocFacts;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,23 +44,69 @@ pub struct Corpus {
     pub inputs: Vec<PathBuf>,
 }
 
+/// How [`read_corpus_with`] runs.
+#[derive(Default)]
+pub struct ReadOptions<'a> {
+    /// Worker threads; `0` means one per core. The output does not depend on it.
+    pub threads: usize,
+    /// Called once per input file when it is done (from any worker thread),
+    /// e.g. to advance a progress bar.
+    pub on_file_done: Option<&'a (dyn Fn() + Sync)>,
+}
+
 /// Collects the files under `paths` (directories recursively), ingests and
 /// extracts each. A file that fails is recorded in [`Corpus::errors`] and
 /// the run goes on. Document ids are made unique (`doc:a.txt`, `doc:a.txt#2`)
 /// when two inputs share a file name.
+///
+/// Uses one thread per core; see [`read_corpus_with`].
 pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
+    read_corpus_with(paths, &ReadOptions::default())
+}
+
+/// [`read_corpus`] with options. Documents are processed in parallel and
+/// streamed: each is read, ingested and extracted, then dropped, so only its
+/// [`DocFacts`] stay in memory. Results are merged in input order, so the
+/// corpus (and every output built from it) is the same for any thread count.
+pub fn read_corpus_with(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Corpus {
     let (files, mut errors) = ingest::collect_inputs(paths);
+    let plan = assumed_occurrences(&files);
+    let work = |i: usize| -> Result<DocFacts, IngestError> {
+        let r = ingest_nth(&files[i], plan[i]);
+        if let Some(f) = opts.on_file_done {
+            f();
+        }
+        r
+    };
+    let results: Vec<Result<DocFacts, IngestError>> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+    {
+        Ok(pool) => pool.install(|| (0..files.len()).into_par_iter().map(work).collect()),
+        // No threads to be had: do the work on this one.
+        Err(_) => (0..files.len()).map(work).collect(),
+    };
+    // Fix ids in input order, exactly as a sequential run numbers them: the
+    // n-th successfully read document of a given id gets `#n`. The guess made
+    // before the parallel pass (every same-named file reads) is only wrong
+    // when an earlier same-named file failed; such a file is done again.
     let mut facts = Vec::with_capacity(files.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for f in &files {
-        match ingest::ingest_file(f) {
-            Ok(mut doc) => {
-                let n = seen.entry(doc.info.id.clone()).or_insert(0);
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            Ok(f) => {
+                let base = base_id(&f.doc.id, plan[i]).to_string();
+                let n = seen.entry(base).or_insert(0);
                 *n += 1;
-                if *n > 1 {
-                    doc.info.id = format!("{}#{}", doc.info.id, n);
+                if *n == plan[i] {
+                    facts.push(f);
+                } else {
+                    drop(f);
+                    match ingest_nth(&files[i], *n) {
+                        Ok(f) => facts.push(f),
+                        Err(e) => errors.push(e),
+                    }
                 }
-                facts.push(extract(&doc));
             }
             Err(e) => errors.push(e),
         }
@@ -69,6 +116,41 @@ pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
         errors,
         inputs: files,
     }
+}
+
+/// Reads, ingests and extracts one file as the `n`-th (1-based) document of
+/// its id; the document itself is dropped before returning.
+fn ingest_nth(path: &Path, n: usize) -> Result<DocFacts, IngestError> {
+    let mut doc = ingest::ingest_file(path)?;
+    if n > 1 {
+        doc.info.id = format!("{}#{}", doc.info.id, n);
+    }
+    Ok(extract(&doc))
+}
+
+/// The id `id` had before [`ingest_nth`] appended `#n`.
+fn base_id(id: &str, n: usize) -> &str {
+    if n > 1 {
+        id.rsplit_once('#').map_or(id, |(b, _)| b)
+    } else {
+        id
+    }
+}
+
+/// For each file, its 1-based occurrence among inputs of the same file name
+/// (the name is what document ids are made of).
+fn assumed_occurrences(files: &[PathBuf]) -> Vec<usize> {
+    let mut seen: HashMap<&std::ffi::OsStr, usize> = HashMap::new();
+    files
+        .iter()
+        .map(|f| {
+            let n = seen
+                .entry(f.file_name().unwrap_or(f.as_os_str()))
+                .or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect()
 }
 
 /// Builds the graph of a corpus.
@@ -212,11 +294,85 @@ impl Outputs {
 /// [`OutputError::IsInput`] when `path` is one of `inputs`;
 /// [`OutputError::Io`] when the folder cannot be created or written.
 pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| w.write_all(contents.as_bytes()))
+}
+
+/// Writes the graph as GRAPH_JSON to `path` (see [`write_atomic`]), streamed
+/// to the file: the same bytes as [`render_json`] without holding a second copy
+/// of the text in memory.
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_json(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| {
+        let mut w = EndsWithNewline::new(w);
+        write!(w, "{}", Json(g))?;
+        w.finish()
+    })
+}
+
+/// Writes the graph as Graphviz DOT to `path` (see [`write_atomic`]), streamed
+/// to the file: the same bytes as [`render_dot`].
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_dot(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |w| write!(w, "{}", Dot::new(g)))
+}
+
+/// A writer that remembers whether the last byte written was `\n` and adds
+/// one on [`EndsWithNewline::finish`] when it was not (as [`render_json`] does).
+struct EndsWithNewline<'a> {
+    inner: &'a mut dyn Write,
+    /// True when the last byte written was a newline (false before any write,
+    /// so an empty output gets one, as `render_json` gives).
+    last_newline: bool,
+}
+
+impl<'a> EndsWithNewline<'a> {
+    fn new(inner: &'a mut dyn Write) -> Self {
+        EndsWithNewline {
+            inner,
+            last_newline: false,
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        if !self.last_newline {
+            self.inner.write_all(b"\n")?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl Write for EndsWithNewline<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if n > 0 {
+            self.last_newline = buf[n - 1] == b'\n';
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// [`write_atomic`] with the contents produced by `fill`, which writes into a
+/// buffered writer on the temporary file (or stdout for `-`).
+///
+/// # Errors
+/// As [`write_atomic`]; an error of `fill` is an [`OutputError::Io`].
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[PathBuf],
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let shown = path.display().to_string();
     if path == Path::new("-") {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(contents.as_bytes())
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return fill(&mut out)
             .and_then(|_| out.flush())
             .map_err(|source| OutputError::Io {
                 path: shown,
@@ -246,7 +402,11 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
     let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
-    tmp.write_all(contents.as_bytes()).map_err(io)?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut w).map_err(io)?;
+        w.flush().map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())

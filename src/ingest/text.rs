@@ -261,9 +261,7 @@ fn inline(
             continue;
         }
         // Fast path: a run of plain ASCII bytes is copied in bulk.
-        let run = bytes
-            .get(i..)
-            .map_or(0, |r| r.iter().take_while(|&&b| is_plain(b)).count());
+        let run = bytes.get(i..).map_or(0, plain_run);
         if run > 1 && link_close.is_none_or(|(close, _)| close >= i + run) {
             flush_ws(line, &mut pending_ws);
             if let Some(chunk) = raw.get(i..i + run) {
@@ -379,6 +377,22 @@ fn is_plain(b: u8) -> bool {
             b,
             b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^' | b'(' | b')'
         )
+}
+
+/// Length of the run of plain bytes at the start of `r`, single spaces
+/// between plain bytes included: a lone space folds to itself at its own
+/// offset, so copying it in bulk gives the same text and offsets as the
+/// whitespace rules.
+fn plain_run(r: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&b) = r.get(n) {
+        if is_plain(b) || (b == b' ' && n > 0 && r.get(n + 1).is_some_and(|&c| is_plain(c))) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
 }
 
 /// Emits a pending folded whitespace unless the line is still empty.
