@@ -857,19 +857,37 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// True when `word` (one lowercase-initial word) ends in an INN stem and is
 /// not an ordinary English word.
 pub fn is_inn_word(word: &str) -> bool {
+    // Cheap rejections first: most words are short or end in no stem letter.
+    if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        return false;
+    }
     let lower = word.to_ascii_lowercase();
-    if lower.len() < 7 || !lower.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        return false;
+    if CONJUGATE_SECOND_WORDS.contains(&lower.as_str()) {
+        return true;
     }
-    if NOT_INN.contains(&lower.as_str()) {
-        return false;
-    }
-    // Longer stems first is not needed: any stem suffices.
-    INN_STEMS
-        .iter()
-        .any(|s| lower.len() >= s.len() + 3 && lower.ends_with(s))
-        || CONJUGATE_SECOND_WORDS.contains(&lower.as_str())
+    let stem = INN_STEM_SET.iter().any(|(len, set)| {
+        lower.len() >= len + 3
+            && lower
+                .get(lower.len() - len..)
+                .is_some_and(|t| set.contains(t))
+    });
+    stem && !NOT_INN_SET.contains(lower.as_str())
 }
+
+/// [`INN_STEMS`] grouped by length, for suffix look-ups.
+static INN_STEM_SET: LazyLock<Vec<(usize, std::collections::HashSet<&'static str>)>> =
+    LazyLock::new(|| {
+        let mut by_len: std::collections::BTreeMap<usize, std::collections::HashSet<&'static str>> =
+            Default::default();
+        for s in INN_STEMS {
+            by_len.entry(s.len()).or_default().insert(s);
+        }
+        by_len.into_iter().collect()
+    });
+
+/// [`NOT_INN`] as a set.
+static NOT_INN_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| NOT_INN.iter().copied().collect());
 
 #[cfg(test)]
 mod tests {

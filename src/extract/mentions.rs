@@ -36,15 +36,17 @@ pub struct Found<T> {
 /// Code names: a 2–6 letter prefix, an optional hyphen or space, 2–8 digits,
 /// an optional `-digits` part and one optional trailing letter.
 static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z]{0,4}[A-Z])([-‑ ]?)(\d{2,8})(?:-(\d{1,6}))?([A-Za-z])?\b")
-        .expect("static regex")
+    Regex::new(
+        r"(?-u:\b)([A-Z][A-Za-z]{0,4}[A-Z])([-‑ ]?)(\d{2,8})(?:-(\d{1,6}))?([A-Za-z])?(?-u:\b)",
+    )
+    .expect("static regex")
 });
 
 /// Conjugate names `<antibody>-<payload>` (`huC242-DM4`, `T-DM1`).
 static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let payloads: Vec<String> = ADC_PAYLOADS.iter().map(|p| regex::escape(p)).collect();
     Regex::new(&format!(
-        r"\b([A-Za-z][A-Za-z0-9]*)-(?:{})\b",
+        r"(?-u:\b)([A-Za-z][A-Za-z0-9]*)-(?:{})(?-u:\b)",
         payloads.join("|")
     ))
     .expect("static regex")
@@ -55,14 +57,14 @@ static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
 static INN_RE: LazyLock<Regex> = LazyLock::new(|| {
     let second = lexicon::CONJUGATE_SECOND_WORDS.join("|");
     Regex::new(&format!(
-        r"\b((?:ado-|fam-)?[A-Za-z][a-z]{{5,}}(?:-[a-z]{{3,}})?)(\s+(?:{second}))?\b"
+        r"(?-u:\b)((?:ado-|fam-)?[A-Za-z][a-z]{{5,}}(?:-[a-z]{{3,}})?)(\s+(?:{second}))?(?-u:\b)"
     ))
     .expect("static regex")
 });
 
 /// Brand names: a capitalized word right before `®` or `™`.
 static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))")
         .expect("static regex")
 });
 
@@ -312,11 +314,11 @@ fn dedup_overlaps<T: Clone>(mut v: Vec<Found<T>>) -> Vec<Found<T>> {
 static ORG_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b((?:[A-Z][A-Za-z0-9&'’.-]*(?:\s+(?:of|and|&|de|la|du|the)\b)?\s+){0,4}
+        (?-u:\b)((?:[A-Z][A-Za-z0-9&'’.-]*(?:\s+(?:of|and|&|de|la|du|the)(?-u:\b))?\s+){0,4}
         (?:[A-Z][A-Za-z0-9&'’.-]*)
         (?:\s+(?:Pharmaceuticals?|Therapeutics|Biosciences|Biotherapeutics|Oncology|Biologics|Biotech|Biotechnology|Biopharma|BioPharma|Biopharmaceuticals|Pharma|Bio|Genetics|Medicines|Sciences|Laboratories|Labs|HealthCare|Healthcare|Health|Holdings|Group|Immunotherapeutics|Vaccines|Diagnostics|Medical))?
-        (?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|AG|GmbH|plc|PLC|S\.A\.?|SA|N\.V\.?|NV|ApS|A/S|AB|ASA|Oyj|SE|S\.p\.A\.?|K\.K\.|KK|LLC|L\.L\.C\.|LP|L\.P\.|Co\.,?\s+Ltd\.?|Co\.?|B\.V\.?|Pty\.?\s+Ltd\.?|S\.r\.l\.?|SAS)\b\.?
-          |\s+(?:Pharmaceuticals?|Therapeutics|Biosciences|Biotherapeutics|Biologics|Biopharma|BioPharma|Biopharmaceuticals|Pharma|Immunotherapeutics)\b))
+        (?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|AG|GmbH|plc|PLC|S\.A\.?|SA|N\.V\.?|NV|ApS|A/S|AB|ASA|Oyj|SE|S\.p\.A\.?|K\.K\.|KK|LLC|L\.L\.C\.|LP|L\.P\.|Co\.,?\s+Ltd\.?|Co\.?|B\.V\.?|Pty\.?\s+Ltd\.?|S\.r\.l\.?|SAS)(?-u:\b)\.?
+          |\s+(?:Pharmaceuticals?|Therapeutics|Biosciences|Biotherapeutics|Biologics|Biopharma|BioPharma|Biopharmaceuticals|Pharma|Immunotherapeutics)(?-u:\b)))
         ",
     )
     .expect("static regex")
@@ -550,7 +552,7 @@ pub fn word_bounded(s: &str, start: usize, end: usize) -> bool {
 /// CD antigens, interleukins and lexicon targets with their cue forms.
 static CD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(CD\d{1,3}[a-z]?|IL-\d{1,2}[A-Z]?(?:R|Rα)?|HER[23]|Claudin[\s-]?18\.2|CLDN18\.2)",
+        r"(?-u:\b)(CD\d{1,3}[a-z]?|IL-\d{1,2}[A-Z]?(?:R|Rα)?|HER[23]|Claudin[\s-]?18\.2|CLDN18\.2)",
     )
     .expect("static regex")
 });
@@ -654,7 +656,7 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 }
 
 static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-positive|\s?positive|\+|-expressing)\s*,?\s*(?:\w+\s+){0,3}(?:cancers?|tumou?rs?|malignanc\w*|carcinoma\w*|lymphoma\w*|leukemia\w*|myeloma|disease|breast|gastric|solid|patients|mbc|bc|nsclc|sclc|aml|cll|mm)\b")
+    Regex::new(r"^(?:-positive|\s?positive|\+|-expressing)\s*,?\s*(?:\w+\s+){0,3}(?:cancers?|tumou?rs?|malignanc\w*|carcinoma\w*|lymphoma\w*|leukemia\w*|myeloma|disease|breast|gastric|solid|patients|mbc|bc|nsclc|sclc|aml|cll|mm)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -662,9 +664,9 @@ static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// `agonist (X)`, `anti-X`, where X looks like a gene or protein symbol.
 static CUE_TARGET_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
-        \b(?P<a>[A-Z][A-Za-z]{0,6}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\b
-      | \b(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s*\((?P<b>[A-Z][A-Za-z0-9-]{1,10})\)
-      | \banti-(?P<c>[A-Z][A-Za-z0-9-]{1,10})\b
+        (?-u:\b)(?P<a>[A-Z][A-Za-z]{0,6}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?(?-u:\b)
+      | (?-u:\b)(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s*\((?P<b>[A-Z][A-Za-z0-9-]{1,10})\)
+      | (?-u:\b)anti-(?P<c>[A-Z][A-Za-z0-9-]{1,10})(?-u:\b)
     ").expect("static regex")
 });
 
@@ -774,15 +776,15 @@ pub fn target_cue(s: &str, start: usize, end: usize) -> bool {
 static PHASE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        \bphase[\s-]*(?P<a>iii|ii|iv|i|[1-4])(?P<as>[ab])?
-        (?:\s*(?:/|-|\sto\s)\s*(?:phase\s*)?(?P<b>iii|ii|i|[1-3])(?P<bs>[ab])?)?\b
-      | (?P<fih>\bfirst[-\s]in[-\s](?:human|man|patient)s?\b)
-      | (?P<ind>\bIND\b(?:-enabling)?|\binvestigational\s+new\s+drug\b|\bclinical\s+trial\s+application\b|\bCTA\b)
-      | (?P<filed>\b(?:s?BLA|s?NDA|MAA|marketing\s+authori[sz]ation\s+application|new\s+drug\s+application|biologics\s+license\s+application)\b|\bapply\b[^.;]{0,40}?\b(?:marketing\s+)?approval\b|\bto\s+apply\b|\bregulatory\s+(?:submission|filing)s?\b)
-      | (?P<approved>\b(?:approved|approval|marketing\s+authori[sz]ation|conditional\s+authori[sz]ation)\b)
-      | (?P<clinic>\b(?:into|entered|enter|entering|enters)\s+(?:the\s+)?clinic\b|\bclinical\s+(?:testing|development|trials?|stage|studies|study|evaluation)\b|\bin\s+the\s+clinic\b)
-      | (?P<disc>\bdiscontinu\w*|\bterminat\w*\s+(?:the\s+)?(?:development|program|trial|study)|\bcease\w*\s+development|\bhalt\w*\s+development)
-      | (?P<preclin>\bpre-?clinical\b)
+        (?-u:\b)phase[\s-]*(?P<a>iii|ii|iv|i|[1-4])(?P<as>[ab])?
+        (?:\s*(?:/|-|\sto\s)\s*(?:phase\s*)?(?P<b>iii|ii|i|[1-3])(?P<bs>[ab])?)?(?-u:\b)
+      | (?P<fih>(?-u:\b)first[-\s]in[-\s](?:human|man|patient)s?(?-u:\b))
+      | (?P<ind>(?-u:\b)IND(?-u:\b)(?:-enabling)?|(?-u:\b)investigational\s+new\s+drug(?-u:\b)|(?-u:\b)clinical\s+trial\s+application(?-u:\b)|(?-u:\b)CTA(?-u:\b))
+      | (?P<filed>(?-u:\b)(?:s?BLA|s?NDA|MAA|marketing\s+authori[sz]ation\s+application|new\s+drug\s+application|biologics\s+license\s+application)(?-u:\b)|(?-u:\b)apply(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:marketing\s+)?approval(?-u:\b)|(?-u:\b)to\s+apply(?-u:\b)|(?-u:\b)regulatory\s+(?:submission|filing)s?(?-u:\b))
+      | (?P<approved>(?-u:\b)(?:approved|approval|marketing\s+authori[sz]ation|conditional\s+authori[sz]ation)(?-u:\b))
+      | (?P<clinic>(?-u:\b)(?:into|entered|enter|entering|enters)\s+(?:the\s+)?clinic(?-u:\b)|(?-u:\b)clinical\s+(?:testing|development|trials?|stage|studies|study|evaluation)(?-u:\b)|(?-u:\b)in\s+the\s+clinic(?-u:\b))
+      | (?P<disc>(?-u:\b)discontinu\w*|(?-u:\b)terminat\w*\s+(?:the\s+)?(?:development|program|trial|study)|(?-u:\b)cease\w*\s+development|(?-u:\b)halt\w*\s+development)
+      | (?P<preclin>(?-u:\b)pre-?clinical(?-u:\b))
     ",
     )
     .expect("static regex")
@@ -879,10 +881,10 @@ pub struct Money {
 static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        (?P<sym>US\$|U\.S\.\s?\$|\$|€|£|¥|\b(?:USD|EUR|CHF|GBP|JPY|CAD|AUD|CNY|RMB|DKK|SEK)\s?)
+        (?P<sym>US\$|U\.S\.\s?\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|CHF|GBP|JPY|CAD|AUD|CNY|RMB|DKK|SEK)\s?)
         \s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:\s*(?P<mult>million|billion|thousand|mm|mn|m|bn|b|k)\b)?
-      | (?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult2>million|billion|thousand)?\s+(?P<cur2>CHF|EUR|USD|GBP|JPY|euros?|dollars|Swiss\s+francs|pounds)\b
+        (?:\s*(?P<mult>million|billion|thousand|mm|mn|m|bn|b|k)(?-u:\b))?
+      | (?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult2>million|billion|thousand)?\s+(?P<cur2>CHF|EUR|USD|GBP|JPY|euros?|dollars|Swiss\s+francs|pounds)(?-u:\b)
     ",
     )
     .expect("static regex")

@@ -287,7 +287,7 @@ static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
 static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:licen[sc]ed\s+(?:it\s+)?(?:exclusively\s+)?to|out-licensed\s+to|sublicensed\s+to|
+        (?-u:\b)(?:licen[sc]ed\s+(?:it\s+)?(?:exclusively\s+)?to|out-licensed\s+to|sublicensed\s+to|
         in\s+(?:global\s+|clinical\s+)?development\s+by|being\s+developed(?:\s+and\s+commercialized)?\s+by|developed\s+(?:and\s+commercialized\s+)?by|
         commercialized\s+by|marketed(?:\s+in\s+the\s+\w+)?\s+by|partnered\s+with|in\s+partnership\s+with|
         (?:collaborations?|partnerships?|alliance|agreements?|license|licensing\s+agreement|joint\s+venture)\s+with|
@@ -304,63 +304,64 @@ static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Organization lists after `partners include` / `partnerships with`.
 static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
+    Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
         .expect("static regex")
 });
 
 static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|forthcoming|would|could|potential(?:ly)?\s+to|next\s+step|prepar\w*|seeks?\s+to|is\s+set\s+to|clearance\s+to|cleared\s+to|approval\s+to|permission\s+to)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|forthcoming|would|could|potential(?:ly)?\s+to|next\s+step|prepar\w*|seeks?\s+to|is\s+set\s+to|clearance\s+to|cleared\s+to|approval\s+to|permission\s+to)(?-u:\b)")
         .expect("static regex")
 });
 static START_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*)(?-u:\b)")
         .expect("static regex")
 });
 static ACHIEVED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:began|begun|initiated|initiation|started|entered|entry|advanced|advancement|opened|launched|launch|commenced|dosed|dosing\s+of\s+the\s+first|submitted|submission|filed|cleared|clearance|accepted|acceptance|approved|received|granted|triggering|triggered|moved|progressed|now\s+active|active|enrolled\s+(?:the\s+)?first|first\s+patient)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:began|begun|initiated|initiation|started|entered|entry|advanced|advancement|opened|launched|launch|commenced|dosed|dosing\s+of\s+the\s+first|submitted|submission|filed|cleared|clearance|accepted|acceptance|approved|received|granted|triggering|triggered|moved|progressed|now\s+active|active|enrolled\s+(?:the\s+)?first|first\s+patient)(?-u:\b)")
         .expect("static regex")
 });
 static ONGOING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ongoing|underway|under\s+way|is\s+in|are\s+in|currently\s+in|enrolling|enrollment|recruiting|continues?|continuing|evaluating|being\s+evaluated|in\s+development|being\s+developed|nearing\s+completion|expansion|undergoing|conducting|is\s+being)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:ongoing|underway|under\s+way|is\s+in|are\s+in|currently\s+in|enrolling|enrollment|recruiting|continues?|continuing|evaluating|being\s+evaluated|in\s+development|being\s+developed|nearing\s+completion|expansion|undergoing|conducting|is\s+being)(?-u:\b)")
         .expect("static regex")
 });
 static COMPLETED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:completed|completion\s+of|concluded|finished)\b").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:completed|completion\s+of|concluded|finished)(?-u:\b)")
+        .expect("static regex")
 });
 static ENROLLMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:enrollment|enrolment|enrolling|recruitment|nearing)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:enrollment|enrolment|enrolling|recruitment|nearing)(?-u:\b)")
         .expect("static regex")
 });
 static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)(?-u:\b)")
         .expect("static regex")
 });
 static AGGREGATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)\b|total\s+revenues?\b|net\s+(?:loss|income)\b|operating\s+expenses\b|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses)\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)(?-u:\b)|total\s+revenues?(?-u:\b)|net\s+(?:loss|income)(?-u:\b)|operating\s+expenses(?-u:\b)|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses)(?-u:\b))")
         .expect("static regex")
 });
 static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:up\s+to|eligible|potential(?:ly)?|remaining|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:up\s+to|eligible|potential(?:ly)?|remaining|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)(?-u:\b)")
         .expect("static regex")
 });
 static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:compared\s+(?:to|with)|versus|\bvs\.?|\bthan|\bplus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}[(\[]?$")
+    Regex::new(r"(?:compared\s+(?:to|with)|versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)plus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}[(\[]?$")
         .expect("static regex")
 });
 static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[®™]?\s*(?:\([^)]*\)\s*)?(?:plus\b|and\s+chemotherapy|\+\s*chemo|-based\s+(?:therapy|regimen)|-containing|-refractory|-resistant|-pretreated|-naive|is\s+a\s+registered\s+trademark)")
+    Regex::new(r"^[®™]?\s*(?:\([^)]*\)\s*)?(?:plus(?-u:\b)|and\s+chemotherapy|\+\s*chemo|-based\s+(?:therapy|regimen)|-containing|-refractory|-resistant|-pretreated|-naive|is\s+a\s+registered\s+trademark)")
         .expect("static regex")
 });
 static CLEARED_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:clearance|cleared|approval|allowance|allowed|permission|authori[sz]ation|go-ahead)\s+(?:from\s+the\s+\w+\s+)?(?:to|for)\s+(?:progress|proceed|begin|start|initiate|advance|commence|move)")
+    Regex::new(r"(?i)(?-u:\b)(?:clearance|cleared|approval|allowance|allowed|permission|authori[sz]ation|go-ahead)\s+(?:from\s+the\s+\w+\s+)?(?:to|for)\s+(?:progress|proceed|begin|start|initiate|advance|commence|move)")
         .expect("static regex")
 });
 static THESE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:these|both|all\s+(?:three|four|five|of\s+these))\s+(?:\w+\s+)?(?:compounds|product\s+candidates|candidates|programs|products|drugs|ADCs|antibodies|assets)\b")
+    Regex::new(r"(?i)^(?:these|both|all\s+(?:three|four|five|of\s+these))\s+(?:\w+\s+)?(?:compounds|product\s+candidates|candidates|programs|products|drugs|ADCs|antibodies|assets)(?-u:\b)")
         .expect("static regex")
 });
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))\b")
+    Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))(?-u:\b)")
         .expect("static regex")
 });
 
@@ -497,6 +498,7 @@ impl<'a> Extractor<'a> {
         }
         let mut all: Vec<(usize, usize, usize)> = raw;
         if let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
         {
@@ -750,6 +752,7 @@ impl<'a> Extractor<'a> {
             .map(|(start, end, entity)| Mention { start, end, entity })
             .collect();
         if let Ok(ac) = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
         {
@@ -1898,9 +1901,9 @@ fn classify(
         let tail = l.get(m.start()..).unwrap_or("");
         START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
     });
-    let forward_right = re!(r"^[^,;]{0,90}?\b(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
+    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
         || r_head.trim_start().starts_with("submission is expected")
-        || re!(r"^[^,;]{0,30}\b(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
+        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
     let expansion = r_head.trim_start().starts_with("expansion");
     let planned = (forward_left || forward_right) && !expansion;
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
@@ -1908,7 +1911,7 @@ fn classify(
             return Some(PhaseStatus::Planned);
         }
         let completed = COMPLETED_RE.is_match(&l)
-            || re!(r"^[^,;]{0,30}\b(?:was|has\s+been|were)\s+completed").is_match(&r_head);
+            || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(&r_head);
         let enrollment = ENROLLMENT_RE.is_match(&l) || ENROLLMENT_RE.is_match(&r_head);
         if completed && !enrollment {
             return Some(PhaseStatus::Completed);
@@ -1920,7 +1923,7 @@ fn classify(
             .find_iter(&l)
             .last()
             .map(|m| m.as_str().to_string());
-        let ach_r = re!(r"^[^;]{0,40}?\b(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)\b").is_match(&r_head);
+        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(&r_head);
         if r_head.trim_start().starts_with("expansion")
             || r_head.contains(" is ongoing")
             || r_head.contains(" are ongoing")
@@ -1942,7 +1945,7 @@ fn classify(
         PhaseWord::Phase(Phase::Ind) => {
             // "IND" needs a verb: submitted, cleared, active, file, submission.
             let near = format!("{l} {surface} {r_head}");
-            if re!(r"(?i)\b(?:submit\w*|submission|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)\b").is_match(&near)
+            if re!(r"(?i)(?-u:\b)(?:submit\w*|submission|file[ds]?|filing|clear\w*|accept\w*|active|allow\w*|effective|approv\w*|open\w*)(?-u:\b)").is_match(&near)
             {
                 status_of(false).map(|s| (Some(Phase::Ind), s)).or(Some((Some(Phase::Ind), PhaseStatus::Achieved)))
             } else {
@@ -1956,7 +1959,9 @@ fn classify(
                 return Some((Some(Phase::Filed), PhaseStatus::Planned));
             }
             let near = format!("{l} {r_head}");
-            if re!(r"(?i)\b(?:submit\w*|filed|accept\w*|under\s+review|pdufa)\b").is_match(&near) {
+            if re!(r"(?i)(?-u:\b)(?:submit\w*|filed|accept\w*|under\s+review|pdufa)(?-u:\b)")
+                .is_match(&near)
+            {
                 status_of(false).map(|s| (Some(Phase::Filed), s))
             } else {
                 None
@@ -2055,7 +2060,7 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         "in development by",
     ]) || re!(r"(?:marketed|sold|launched|commercialized)\s+in\s+the\s+\w+\s+by$").is_match(b)
         || re!(
-            r"(?:developed|development|commercialized|testing|trials?|study|studies)\b.{0,40}\bby$"
+            r"(?:developed|development|commercialized|testing|trials?|study|studies)(?-u:\b).{0,40}(?-u:\b)by$"
         )
         .is_match(b)
     {
@@ -2095,7 +2100,7 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         return Some("collaboration");
     }
     // The organization as the subject of a development verb.
-    if re!(r"^\s*(?:has\s+|have\s+|also\s+)?(?:initiated|opened|began|started|is\s+developing|develops|has\s+opted|opted\s+in|is\s+conducting|plans\s+to\s+(?:initiate|assess|start|begin)|expects\s+to\s+(?:apply|file|submit|initiate|begin)|continues\s+to\s+expect|reported|is\s+evaluating|will\s+(?:initiate|begin|develop|commercialize)|licensed|acquired|has\s+the\s+(?:exclusive\s+)?rights?)\b").is_match(&a)
+    if re!(r"^\s*(?:has\s+|have\s+|also\s+)?(?:initiated|opened|began|started|is\s+developing|develops|has\s+opted|opted\s+in|is\s+conducting|plans\s+to\s+(?:initiate|assess|start|begin)|expects\s+to\s+(?:apply|file|submit|initiate|begin)|continues\s+to\s+expect|reported|is\s+evaluating|will\s+(?:initiate|begin|develop|commercialize)|licensed|acquired|has\s+the\s+(?:exclusive\s+)?rights?)(?-u:\b)").is_match(&a)
     {
         return Some("developed_by");
     }
