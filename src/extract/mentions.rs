@@ -115,11 +115,11 @@ const NOT_CODE_PREFIXES: &[&str] = &[
     "RSV", "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR", "ERBB",
     "FOLR", "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR", "CXCR", "APOC",
     "SOD", "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP", "GMP", "ISO", "IPO",
-    "ATM", "SPAC", "ADR", "ADS", "LLC", "INC", "CORP", "NO", "NUMBER", "VERSION", "APPENDIX",
-    "FIGURE", "FIG", "REF", "TOP", "UP", "AGE", "AGES", "GRADE", "STAGE", "LEVEL", "SIZE", "TYPE",
-    "CLASS", "SERIES", "ROUND", "TRANCHE", "WARRANT", "LOT", "BATCH", "PATENT", "PCT", "EP", "WO",
-    "JP", "CN", "KR", "DA", "IND", "NDA", "BLA", "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT",
-    "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
+    "ATM", "ASC", "ASU", "IFRS", "IAS", "FASB", "SFAS", "EITF", "SPAC", "ADR", "ADS", "LLC", "INC",
+    "CORP", "NO", "NUMBER", "VERSION", "APPENDIX", "FIGURE", "FIG", "REF", "TOP", "UP", "AGE",
+    "AGES", "GRADE", "STAGE", "LEVEL", "SIZE", "TYPE", "CLASS", "SERIES", "ROUND", "TRANCHE",
+    "WARRANT", "LOT", "BATCH", "PATENT", "PCT", "EP", "WO", "JP", "CN", "KR", "DA", "IND", "NDA",
+    "BLA", "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT", "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
 ];
 
 /// True for text that looks like a code name but is a year-like number after
@@ -484,6 +484,11 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
                 break;
             }
         }
+        // A name never spans table cells.
+        if let Some(tab) = text.rfind('\t') {
+            start += tab + 1;
+            text = text.get(tab + 1..).unwrap_or("").trim_start();
+        }
         let display = strip_legal_suffix(text);
         if display.is_empty() || display.split_whitespace().count() > 6 {
             continue;
@@ -656,7 +661,7 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 }
 
 static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-positive|\s?positive|\+|-expressing)\s*,?\s*(?:\w+\s+){0,3}(?:cancers?|tumou?rs?|malignanc\w*|carcinoma\w*|lymphoma\w*|leukemia\w*|myeloma|disease|breast|gastric|solid|patients|mbc|bc|nsclc|sclc|aml|cll|mm)(?-u:\b)")
+    Regex::new(r"^(?:-positive|\s?positive|\+|-expressing)\s*(?:\w+\s+){0,3}(?:cancers?|tumou?rs?|malignanc\w*|carcinoma\w*|lymphoma\w*|leukemia\w*|myeloma|disease|breast|gastric|solid|patients|mbc|bc|nsclc|sclc|aml|cll|mm)(?-u:\b)")
         .expect("static regex")
 });
 

@@ -543,13 +543,13 @@ impl<'a> Extractor<'a> {
                     let sb = self.compounds.shapes.get(rb).cloned().unwrap_or_default();
                     sa.contains(&NameShape::Code) != sb.contains(&NameShape::Code)
                 };
-                let closes = st
-                    .get(b.1..)
-                    .map(|r| {
-                        let r = r.trim_start_matches(['®', '™', ' ']);
-                        r.starts_with([')', ',', ' ']) || r.is_empty()
-                    })
-                    .unwrap_or(true);
+                // "A (B)" and "A (aka B or C)": the parenthesis closes soon
+                // after B, with no other parenthesis opening first.
+                let closes = !between.contains('(')
+                    || st.get(b.1..).is_some_and(|r| match r.find(')') {
+                        Some(k) => k <= 40 && !r.get(..k).unwrap_or("").contains('('),
+                        None => false,
+                    });
                 if (paren_alias && closes) || list_alias || slash_alias {
                     self.compounds.union(a.2, b.2);
                 }
