@@ -384,10 +384,10 @@ pub struct DocInfo {
     pub id: String,
     /// The path as given on the command line (or found under a directory).
     pub path: String,
-    /// Registrant or issuer display name, legal suffix removed (`"ImmunoGen"`).
+    /// Registrant or issuer display name, legal suffix removed (`"Acme"`).
     pub registrant: Option<String>,
     /// Every name the registrant goes by in the document
-    /// (`"ImmunoGen, Inc."`, `"ImmunoGen"`, ticker not included).
+    /// (`"Acme, Inc."`, `"Acme"`, ticker not included).
     #[serde(skip)]
     pub registrant_aliases: Vec<String>,
     /// Form type (`"8-K"`), when stated.
@@ -531,7 +531,7 @@ pub struct DocFacts {
 /// # Example
 /// ```
 /// use pipegraph::model::name_key;
-/// assert_eq!(name_key("BAY 94-9343"), "bay949343");
+/// assert_eq!(name_key("XYZ 12-3456"), "xyz123456");
 /// assert_eq!(name_key("FRα"), "fra");
 /// ```
 pub fn name_key(s: &str) -> String {

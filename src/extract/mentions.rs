@@ -8,13 +8,13 @@ use std::sync::LazyLock;
 /// What shape a compound name has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NameShape {
-    /// A code name: letters and digits (`ABC-123`, `BAY 94-9343`).
+    /// A code name: letters and digits (`ABC-123`, `XYZ 12-3456`).
     Code,
     /// A nonproprietary (INN/USAN) name by stem (`zelenirstat`).
     Nonproprietary,
-    /// A brand name marked `®`/`™` (`Kadcyla®`).
+    /// A brand name marked `®`/`™` (`Brandix®`).
     Brand,
-    /// An antibody–payload name (`huN901-DM1`).
+    /// An antibody–payload name (`huX123-DM1`).
     Conjugate,
     /// A name known only because a cue made it an alias of another.
     Alias,
@@ -42,7 +42,7 @@ static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Conjugate names `<antibody>-<payload>` (`huC242-DM4`, `T-DM1`).
+/// Conjugate names `<antibody>-<payload>` (`huX123-DM4`, `T-DM1`).
 static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let payloads: Vec<String> = ADC_PAYLOADS.iter().map(|p| regex::escape(p)).collect();
     Regex::new(&format!(
@@ -69,7 +69,7 @@ static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Capitalized words that may precede a brand without being part of it.
-const BRAND_STOP: &[&str] = &[
+pub const BRAND_STOP: &[&str] = &[
     "For",
     "The",
     "With",
@@ -160,9 +160,9 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str, tail: Option<&str>) -
 /// # Example
 /// ```
 /// use pipegraph::extract::mentions::{find_compounds, NameShape};
-/// let s = "Bayer's BAY 94-9343 and zelenirstat (PCLX-001) but not CD19 or Form 8-K.";
+/// let s = "Bayer's XYZ 12-3456 and zelenirstat (PCLX-001) but not CD19 or Form 8-K.";
 /// let got: Vec<(&str, NameShape)> = find_compounds(s).iter().map(|f| (&s[f.start..f.end], f.what)).collect();
-/// assert_eq!(got, [("BAY 94-9343", NameShape::Code), ("zelenirstat", NameShape::Nonproprietary), ("PCLX-001", NameShape::Code)]);
+/// assert_eq!(got, [("XYZ 12-3456", NameShape::Code), ("zelenirstat", NameShape::Nonproprietary), ("PCLX-001", NameShape::Code)]);
 /// ```
 pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
     let mut out: Vec<Found<NameShape>> = Vec::new();
@@ -330,7 +330,7 @@ static LEGAL_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Removes a trailing legal suffix: `"CytomX Therapeutics, Inc."` → `"CytomX Therapeutics"`.
+/// Removes a trailing legal suffix: `"Acme Therapeutics, Inc."` → `"Acme Therapeutics"`.
 pub fn strip_legal_suffix(name: &str) -> &str {
     let t = name.trim();
     match LEGAL_SUFFIX_RE.find(t) {

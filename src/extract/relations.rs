@@ -110,7 +110,7 @@ struct Org {
 }
 
 /// Words that may follow an organization's distinctive first word without
-/// making it another organization (`CytomX` = `CytomX Therapeutics`).
+/// making it another organization (`Acme` = `Acme Therapeutics`).
 const ORG_DESCRIPTORS: &[&str] = &[
     "pharmaceuticals",
     "pharmaceutical",
@@ -345,7 +345,7 @@ static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:compared\s+(?:to|with)|versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)plus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z]+\s+){0,2}[(\[]?$")
+    Regex::new(r"(?:compared\s+(?:to|with)|versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)plus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z0-9®™-]+\s*){0,2}[(\[]?$")
         .expect("static regex")
 });
 static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -359,6 +359,9 @@ static CLEARED_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
 static THESE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:these|both|all\s+(?:three|four|five|of\s+these))\s+(?:\w+\s+)?(?:compounds|product\s+candidates|candidates|programs|products|drugs|ADCs|antibodies|assets)(?-u:\b)")
         .expect("static regex")
+});
+static BRAND_BEFORE_PAREN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,;:])([A-Z][a-z]{3,}[A-Za-z]*)[®™]?\s*\($").expect("static regex")
 });
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))(?-u:\b)")
@@ -450,6 +453,35 @@ impl<'a> Extractor<'a> {
             if st.contains("trademark") {
                 found.retain(|f| f.what != NameShape::Brand);
             }
+            // "Brandname (inn)": a capitalized word right before a
+            // parenthesized nonproprietary name is its brand.
+            let mut brands = Vec::new();
+            for f in &found {
+                if f.what != NameShape::Nonproprietary {
+                    continue;
+                }
+                let before = st.get(..f.start).unwrap_or("");
+                let closes = st.get(f.end..).is_some_and(|r| r.starts_with(')'));
+                if let (Some(c), true) = (BRAND_BEFORE_PAREN_RE.captures(before), closes) {
+                    if let Some(w) = c.get(1) {
+                        let word = w.as_str();
+                        let known = LEXICON.company_by_key.contains_key(&name_key(word))
+                            || LEXICON.not_org.contains(&name_key(word));
+                        if !known
+                            && !mentions::BRAND_STOP.contains(&word)
+                            && !lexicon::is_inn_word(word)
+                        {
+                            brands.push(Found {
+                                start: w.start(),
+                                end: w.end(),
+                                what: NameShape::Brand,
+                            });
+                        }
+                    }
+                }
+            }
+            found.extend(brands);
+            found.sort_by_key(|f| f.start);
             for f in &found {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 let id = self.compounds.add(surface, f.what, s.start + f.start);
@@ -2543,7 +2575,7 @@ mod tests {
         );
         assert_eq!(
             g.compounds,
-            ["ZX-101|ABC4481", "Brandix|zentuximab vedotin"]
+            ["Zentuximab|ZX-101|ABC4481", "Brandix|zentuximab vedotin"]
         );
     }
 
@@ -2604,5 +2636,231 @@ mod tests {
             "2019-06-01",
         );
         assert!(g.payments.is_empty());
+    }
+
+    // ---- Regression tests per phenomenon, in the style of other companies' releases.
+
+    #[test]
+    fn alias_cues_formerly_aka_slash_and_brand_in_parentheses() {
+        let g = run(
+            "HLX-311, formerly known as MBX 4471, is licensed to Otsuka. Velrexa (velimotide) was approved in January 2024. About tenistat (aka TN-101 or QRB77120) is in Phase 2. The ABV-1701/Brandix® candidate is in Phase 3.",
+            "2024-03-12",
+        );
+        assert!(
+            g.compounds.contains(&"HLX-311|MBX 4471".to_string()),
+            "{:?}",
+            g.compounds
+        );
+        assert!(
+            g.compounds.contains(&"Velrexa|velimotide".to_string()),
+            "{:?}",
+            g.compounds
+        );
+        assert!(
+            g.compounds
+                .iter()
+                .any(|c| c.contains("TN-101") && c.contains("QRB77120") && c.contains("tenistat")),
+            "{:?}",
+            g.compounds
+        );
+        assert!(
+            g.compounds.contains(&"ABV-1701|Brandix".to_string()),
+            "{:?}",
+            g.compounds
+        );
+    }
+
+    #[test]
+    fn comparators_and_standard_of_care_are_not_pipeline_compounds() {
+        let g = run(
+            "ACM-101 is in Phase 2 in combination with Keytrudix® (pembrolizumab). Patients previously treated with nivolumab were excluded. ACM-101 was compared to docetaxel.",
+            "2024-03-12",
+        );
+        assert_eq!(g.compounds, ["ACM-101"]);
+    }
+
+    #[test]
+    fn organizations_by_suffix_cue_and_possessive() {
+        let g = run(
+            "VX-12 is licensed to Galderma S.A. in Europe. Zentara's ZT-77 is in development by Kiromic GmbH. Helio Pharmaceuticals and Acme signed an agreement.",
+            "2024-03-12",
+        );
+        assert!(
+            g.partners.contains(&"VX-12 Galderma".to_string()),
+            "{:?}",
+            g.partners
+        );
+        assert!(
+            g.partners.contains(&"ZT-77 Kiromic".to_string()),
+            "{:?}",
+            g.partners
+        );
+    }
+
+    #[test]
+    fn service_firms_and_people_are_not_partners() {
+        let g = run(
+            "Contact: Jane Roe, Managing Director, LifeBridge Advisors. ACM-101 entered Phase 1 in May 2024.",
+            "2024-06-01",
+        );
+        assert!(g.partners.is_empty(), "{:?}", g.partners);
+    }
+
+    #[test]
+    fn target_cues_anti_agonist_and_marker_positive() {
+        let g = run(
+            "NB-1120, an anti-CD47 monoclonal antibody, entered Phase 1 in March. SP-22 is a low-density lipoprotein receptor related protein-1 agonist (LRP1). RX-99 is a selective KRAS G12D inhibitor for HER2-positive breast cancer.",
+            "2024-06-01",
+        );
+        assert!(
+            g.targets.contains(&"NB-1120 CD47".to_string()),
+            "{:?}",
+            g.targets
+        );
+        assert!(
+            g.targets.contains(&"SP-22 LRP1".to_string()),
+            "{:?}",
+            g.targets
+        );
+        assert!(
+            g.targets.contains(&"RX-99 KRAS".to_string()),
+            "{:?}",
+            g.targets
+        );
+    }
+
+    #[test]
+    fn immune_cell_markers_are_not_targets() {
+        let g = run(
+            "Tumors showed CD8+, cytotoxic tumor-infiltrating lymphocytes after CAV-1 administration in the Phase 2 trial.",
+            "2024-06-01",
+        );
+        assert!(g.targets.is_empty(), "{:?}", g.targets);
+    }
+
+    #[test]
+    fn phase_forms_roman_arabic_and_combined() {
+        let g = run(
+            "ZA-11 began a Phase Ib study in May. ZB-22 started a Phase 1b/2 trial in June. ZC-33 initiated a pivotal Phase 3 trial in July. ZD-44 began a registrational Phase IIb study in August.",
+            "2024-09-01",
+        );
+        assert_eq!(
+            g.events,
+            [
+                "ZA-11 Phase I achieved 2024-05",
+                "ZB-22 Phase I/II achieved 2024-06",
+                "ZC-33 Phase III achieved 2024-07",
+                "ZD-44 Phase II achieved 2024-08"
+            ]
+        );
+    }
+
+    #[test]
+    fn regulatory_steps_ind_filing_approval() {
+        let g = run(
+            "The FDA cleared the IND for QX-101 in February. The FDA accepted the New Drug Application (NDA) for QX-202 in the third quarter of 2023. QX-303 received FDA clearance to progress into Phase 1b development this quarter. The European Commission granted marketing authorization for QX-404 in January 2024. Acme expects to submit a BLA for QX-505 by year-end.",
+            "2024-03-12",
+        );
+        for want in [
+            "QX-101 IND achieved 2024-02",
+            "QX-202 Filed achieved 2023-Q3",
+            "QX-303 IND achieved 2024-Q1",
+            "QX-303 Phase I planned 2024-Q1",
+            "QX-404 Approved achieved 2024-01",
+            "QX-505 Filed planned 2024-Q4",
+        ] {
+            assert!(
+                g.events.contains(&want.to_string()),
+                "{want}: {:?}",
+                g.events
+            );
+        }
+    }
+
+    #[test]
+    fn status_from_tense_and_forward_looking_cues() {
+        let g = run(
+            "Phase 2 evaluation of MQ-105 in gastric cancer is on track to begin in early 2025. Enrollment is ongoing in the Phase 1 trial of MQ-106. Acme completed a Phase 2a study of MQ-107. Acme discontinued development of MQ-108 following a portfolio review. Acme expects to begin enrolling patients in 1H 2025 in the MQ-109 Phase 1 expansion cohorts.",
+            "2024-11-05",
+        );
+        for want in [
+            "MQ-105 Phase II planned 2025-H1",
+            "MQ-106 Phase I ongoing 2024-11",
+            "MQ-107 Phase II completed -",
+            "MQ-108 - discontinued 2024-11",
+            "MQ-109 Phase I ongoing 2024-11",
+        ] {
+            assert!(
+                g.events.contains(&want.to_string()),
+                "{want}: {:?}",
+                g.events
+            );
+        }
+        assert!(
+            !g.events
+                .iter()
+                .any(|e| e.starts_with("MQ-109 Phase I planned")),
+            "{:?}",
+            g.events
+        );
+    }
+
+    #[test]
+    fn several_compounds_and_respectively_with_phases() {
+        let g = run(
+            "NB-0710 and NB-0820 entered Phase I and Phase II, respectively, in August. AB-101, AB-202, and AB-303 are in Phase I testing.",
+            "2019-11-05",
+        );
+        for want in [
+            "NB-0710 Phase I achieved 2019-08",
+            "NB-0820 Phase II achieved 2019-08",
+            "AB-101 Phase I ongoing 2019-11",
+            "AB-202 Phase I ongoing 2019-11",
+            "AB-303 Phase I ongoing 2019-11",
+        ] {
+            assert!(
+                g.events.contains(&want.to_string()),
+                "{want}: {:?}",
+                g.events
+            );
+        }
+        assert!(
+            !g.events
+                .contains(&"NB-0710 Phase II achieved 2019-08".to_string())
+        );
+    }
+
+    #[test]
+    fn money_forms_kinds_and_statuses() {
+        let g = run(
+            "Acme received a $12.5 million upfront payment from Otsuka and is eligible for up to $310 million in development and regulatory milestones. Under the agreement with Galderma S.A., Acme earned a CHF 5 million milestone upon initiation of the Phase 2 trial of KX-99.",
+            "2024-03-12",
+        );
+        for want in [
+            "12500000 USD Otsuka upfront earned",
+            "310000000 USD Otsuka milestone potential",
+            "5000000 CHF Galderma milestone earned",
+        ] {
+            assert!(
+                g.payments.contains(&want.to_string()),
+                "{want}: {:?}",
+                g.payments
+            );
+        }
+    }
+
+    #[test]
+    fn payment_tables_with_paying_partners() {
+        let g = run(
+            "Remaining Licensing Milestone Income\nPartner\tProgram\tCash Collected\tRemaining Milestone Potential\nBeta Bio Inc.\tOncology\t$200,000\t$4,800,000\nTotal\t\t$200,000\t$4,800,000\n",
+            "2025-04-16",
+        );
+        assert_eq!(
+            g.payments,
+            [
+                "200000 USD Beta Bio milestone earned",
+                "4800000 USD Beta Bio milestone potential"
+            ]
+        );
     }
 }

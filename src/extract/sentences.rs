@@ -22,6 +22,11 @@ const ABBREVIATIONS: &[&str] = &[
     "rd", "ste", "vol", "ref", "cf", "a.s", "b.v", "gmbh",
 ];
 
+/// Company suffixes among the abbreviations (lowercased, without the period).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc", "corp", "ltd", "co", "llc", "l.p", "s.a", "n.v", "s.p.a", "plc", "a.s", "b.v", "gmbh",
+];
+
 /// Splits `text` into sentences. Each line is split on `.`, `!` or `?`
 /// followed by white space and an uppercase letter, digit, quote or bullet,
 /// unless the word before the period is a known abbreviation or a single
@@ -31,9 +36,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// # Example
 /// ```
 /// use pipegraph::extract::sentences::split;
-/// let t = "ImmunoGen, Inc. reported results. Mr. Junius said U.S. sales grew 2.5%.\nNext line";
+/// let t = "Acme, Inc. reported results. Mr. Junius said U.S. sales grew 2.5%.\nNext line";
 /// let s: Vec<&str> = split(t).iter().map(|s| &t[s.start..s.end]).collect();
-/// assert_eq!(s, ["ImmunoGen, Inc. reported results.", "Mr. Junius said U.S. sales grew 2.5%.", "Next line"]);
+/// assert_eq!(s, ["Acme, Inc. reported results.", "Mr. Junius said U.S. sales grew 2.5%.", "Next line"]);
 /// ```
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -147,6 +152,11 @@ fn is_boundary(line: &str, i: usize) -> bool {
     }
     let lw = word.to_ascii_lowercase();
     let lw = lw.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    // "Acme GmbH. The company ...": a company suffix ends a sentence before
+    // a capitalized word, but not before "(" ("Acme, Inc. (Nasdaq: ACME)").
+    if COMPANY_SUFFIXES.contains(&lw) && nc.is_uppercase() {
+        return true;
+    }
     if ABBREVIATIONS.contains(&lw) {
         // "Inc." at the end of a sentence followed by a new sentence is rare
         // enough; but "Inc. (Nasdaq" is common. Keep going.

@@ -491,7 +491,7 @@ fn group_len(s: &str) -> Option<usize> {
     None
 }
 
-/// Renders LaTeX-ish markup (`Kadcyla^{\circledast}`, `^{\text{TM}}`, `\alpha`) as text.
+/// Renders LaTeX-ish markup (`Brandix^{\circledast}`, `^{\text{TM}}`, `\alpha`) as text.
 fn latex(s: &str, map: &dyn Fn(usize) -> u32, out: &mut TextBuf) {
     let b = s.as_bytes();
     let mut i = 0usize;
