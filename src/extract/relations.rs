@@ -462,21 +462,21 @@ impl<'a> Extractor<'a> {
                 }
                 let before = st.get(..f.start).unwrap_or("");
                 let closes = st.get(f.end..).is_some_and(|r| r.starts_with(')'));
-                if let (Some(c), true) = (BRAND_BEFORE_PAREN_RE.captures(before), closes) {
-                    if let Some(w) = c.get(1) {
-                        let word = w.as_str();
-                        let known = LEXICON.company_by_key.contains_key(&name_key(word))
-                            || LEXICON.not_org.contains(&name_key(word));
-                        if !known
-                            && !mentions::BRAND_STOP.contains(&word)
-                            && !lexicon::is_inn_word(word)
-                        {
-                            brands.push(Found {
-                                start: w.start(),
-                                end: w.end(),
-                                what: NameShape::Brand,
-                            });
-                        }
+                if let (Some(c), true) = (BRAND_BEFORE_PAREN_RE.captures(before), closes)
+                    && let Some(w) = c.get(1)
+                {
+                    let word = w.as_str();
+                    let known = LEXICON.company_by_key.contains_key(&name_key(word))
+                        || LEXICON.not_org.contains(&name_key(word));
+                    if !known
+                        && !mentions::BRAND_STOP.contains(&word)
+                        && !lexicon::is_inn_word(word)
+                    {
+                        brands.push(Found {
+                            start: w.start(),
+                            end: w.end(),
+                            what: NameShape::Brand,
+                        });
                     }
                 }
             }
