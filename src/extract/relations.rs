@@ -345,7 +345,7 @@ static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static COMPARATOR_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:compared\s+(?:to|with)|versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)plus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed)\s*(?:the\s+)?(?:[a-z0-9®™-]+\s*){0,2}[(\[]?$")
+    Regex::new(r"(?:compared\s+(?:to|with)|versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)plus|in\s+combination\s+with|combined\s+with|standard\s+of\s+care,?|standard\s+care|trademarks?\s+of|treated\s+with|treatment\s+with|regimen\s+(?:of|with|that\s+included)|(?:after|following|prior)\s+(?:treatment\s+with\s+)?|refractory\s+to|resistant\s+to|failed|therap(?:y|ies),?\s+including|regimens?,?\s+including)\s*(?:the\s+)?(?:[a-z0-9®™-]+\s*){0,2}[(\[]?$")
         .expect("static regex")
 });
 static COMPARATOR_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1376,7 +1376,7 @@ impl<'a> Extractor<'a> {
             // "from X" after the amount first, then before it in the clause.
             let in_range = |o: &&Mention| o.start >= abs_amount && o.end <= abs_hi;
             let before_range = |o: &&Mention| o.start >= abs_lo && o.end <= abs_amount;
-            let payer = orgs
+            let payer_mention = orgs
                 .iter()
                 .filter(|o| Some(o.entity) != reg)
                 .filter(in_range)
@@ -1397,8 +1397,10 @@ impl<'a> Extractor<'a> {
                         || b.ends_with("with")
                         || b.ends_with("paid by")
                 })
-                .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg))
-                .map(|o| o.entity);
+                .or_else(|| orgs.iter().find(|o| Some(o.entity) != reg));
+            let payer = payer_mention.map(|o| o.entity);
+            let payer_after =
+                payer_mention.is_some_and(|o| o.start >= abs_amount && o.end <= abs_hi);
             // Status from the words leading to the amount ("received a",
             // "is eligible for up to") and right after it ("in potential").
             let lead_in: String = near_before
@@ -1417,10 +1419,25 @@ impl<'a> Extractor<'a> {
                     PaymentStatus::Earned
                 };
             let sent_comps = dedup_entities(comps);
-            let compound = match sent_comps.len() {
-                1 => sent_comps.first().copied(),
-                0 => ctx,
-                _ => nearest(comps, s.start + m.start, s.start + m.end),
+            // The compound of the amount's clause: after the amount when the
+            // payer is named there ("$5.0 million from X for A and $2.2
+            // million from Y": Y's payment names none), else around it.
+            let (clo, chi) = if payer_after {
+                (m.start, end)
+            } else {
+                (start, end)
+            };
+            let clause_comps: Vec<Mention> = comps
+                .iter()
+                .filter(|c| c.start - s.start >= clo && c.end - s.start <= chi)
+                .copied()
+                .collect();
+            let in_clause = dedup_entities(&clause_comps);
+            let compound = match (in_clause.len(), sent_comps.len()) {
+                (1, _) => in_clause.first().copied(),
+                (0, 0) => ctx,
+                (0, _) => None,
+                _ => nearest(&clause_comps, s.start + m.start, s.start + m.end),
             };
             // Trigger: a phase mention in the sentence.
             let trigger = mentions::find_phases(st)
@@ -1594,6 +1611,19 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let all_comparator = ms.iter().all(|m| {
+            // A trademark notice says nothing of what a compound is for.
+            let in_notice = self
+                .sents
+                .iter()
+                .find(|s| s.start <= m.start && m.end <= s.end)
+                .is_some_and(|s| {
+                    self.text
+                        .get(s.start..s.end)
+                        .is_some_and(|t| t.contains("trademark"))
+                });
+            if in_notice {
+                return true;
+            }
             let lo = m.start.saturating_sub(60);
             let mut lo2 = lo;
             while lo2 > 0 && !self.text.is_char_boundary(lo2) {
