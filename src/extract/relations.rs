@@ -907,19 +907,11 @@ impl<'a> Extractor<'a> {
     }
 
     fn compounds_in(&self, start: usize, end: usize) -> Vec<Mention> {
-        self.compound_mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end)
-            .copied()
-            .collect()
+        mentions_in(&self.compound_mentions, start, end)
     }
 
     fn orgs_in(&self, start: usize, end: usize) -> Vec<Mention> {
-        self.org_mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end)
-            .copied()
-            .collect()
+        mentions_in(&self.org_mentions, start, end)
     }
 
     fn registrant_idx(&self) -> Option<usize> {
@@ -2215,6 +2207,20 @@ fn cues_partnership(st: &str) -> bool {
     ]
     .iter()
     .any(|c| l.contains(c))
+}
+
+/// The mentions inside `start..end` of a list sorted by start (binary search,
+/// so a long document does not make every sentence scan every mention).
+fn mentions_in(sorted: &[Mention], start: usize, end: usize) -> Vec<Mention> {
+    let from = sorted.partition_point(|m| m.start < start);
+    sorted
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.start < end)
+        .filter(|m| m.end <= end)
+        .copied()
+        .collect()
 }
 
 /// Compounds of a pure list ("A, B, and C") that ends with the last mention.
