@@ -522,6 +522,36 @@ pub struct DocFacts {
     pub subsidiaries: Vec<(OrgIdx, OrgIdx, Evidence)>,
 }
 
+/// Month number (1–12) of an English month name or its three-letter
+/// abbreviation, with or without a period (`"Sept."`, `"october"`).
+/// Returns `None` for anything else.
+///
+/// # Example
+/// ```
+/// use pipegraph::model::month_number;
+/// assert_eq!(month_number("Sept."), Some(9));
+/// assert_eq!(month_number("Foo"), None);
+/// ```
+pub fn month_number(s: &str) -> Option<u32> {
+    let k = s.trim_end_matches('.').get(..3)?.to_ascii_lowercase();
+    let m = match k.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
 /// Folds a name to its matching key: lowercase letters and digits only,
 /// Greek letters spelled out by their Latin initial (`α` → `a`).
 ///

@@ -57,23 +57,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_num(s: &str) -> Option<u32> {
-    let s = s.to_ascii_lowercase();
-    let m = match s.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    crate::model::month_number(s)
 }
 
 fn ordinal(s: &str) -> Option<u32> {

@@ -509,13 +509,25 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
 /// Aho-Corasick over lexicon company names and variants, case-sensitive,
 /// whole words.
 static COMPANY_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    names_automaton(
+        lexicon::COMPANIES
+            .iter()
+            .map(|c| std::iter::once(c.name).chain(c.variants.iter().copied())),
+    )
+});
+
+/// A leftmost-longest automaton over groups of names; the second value maps
+/// each pattern to its group's index.
+fn names_automaton<'a, G, I>(groups: G) -> (aho_corasick::AhoCorasick, Vec<usize>)
+where
+    G: Iterator<Item = I>,
+    I: Iterator<Item = &'a str>,
+{
     let mut pats = Vec::new();
     let mut idx = Vec::new();
-    for (i, c) in lexicon::COMPANIES.iter().enumerate() {
-        pats.push(c.name.to_string());
-        idx.push(i);
-        for v in c.variants {
-            pats.push((*v).to_string());
+    for (i, names) in groups.enumerate() {
+        for n in names {
+            pats.push(n);
             idx.push(i);
         }
     }
@@ -524,7 +536,7 @@ static COMPANY_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock:
         .build(&pats)
         .expect("static automaton");
     (ac, idx)
-});
+}
 
 /// Finds lexicon companies in `s`: (range, index into [`lexicon::COMPANIES`]).
 pub fn find_lexicon_companies(s: &str) -> Vec<Found<usize>> {
@@ -563,21 +575,11 @@ static CD_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TARGET_AC: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
-    let mut pats = Vec::new();
-    let mut idx = Vec::new();
-    for (i, t) in lexicon::TARGETS.iter().enumerate() {
-        pats.push(t.name.to_string());
-        idx.push(i);
-        for a in t.aliases {
-            pats.push((*a).to_string());
-            idx.push(i);
-        }
-    }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&pats)
-        .expect("static automaton");
-    (ac, idx)
+    names_automaton(
+        lexicon::TARGETS
+            .iter()
+            .map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied())),
+    )
 });
 
 /// A target name found in text: canonical name and its aliases.

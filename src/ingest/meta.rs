@@ -143,23 +143,7 @@ pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file
 
 /// Month number of an English month name or abbreviation.
 fn month(s: &str) -> Option<u32> {
-    let k = s.trim_end_matches('.').get(..3)?.to_ascii_lowercase();
-    let m = match k.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    crate::model::month_number(s)
 }
 
 /// All full dates (`October 27, 2011`) in `s` with their byte positions.
