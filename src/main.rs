@@ -33,6 +33,10 @@ enum Command {
         /// Folder for the default outputs.
         #[arg(long, default_value = "graphs")]
         out_dir: PathBuf,
+        /// Per-document size limit in bytes (suffixes K, M, G: powers of 1024);
+        /// larger files are skipped with a message.
+        #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
     },
     /// Show one document's facts, each with its sentence.
     Extract {
@@ -41,6 +45,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Size limit in bytes (suffixes K, M, G: powers of 1024).
+        #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
     },
 }
 
@@ -48,6 +55,32 @@ enum Command {
 enum Format {
     Table,
     Json,
+}
+
+/// Parses a size: `1000`, `64K`, `64M`, `1G`, `64MiB` (K/M/G are powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t
+        .strip_suffix("iB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(t);
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m: u64 = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown size suffix in {s:?} (use K, M or G)")),
+            };
+            (t.get(..i).unwrap_or(""), m)
+        }
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("not a size in bytes: {s:?}"))
 }
 
 fn main() -> ExitCode {
@@ -68,15 +101,18 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
             dot,
             out_dir,
+            max_size,
         } => {
-            let corpus = run::read_corpus(&paths);
+            let corpus = run::read_corpus_with(&paths, &run::Options { max_size });
+            for (path, w) in &corpus.warnings {
+                eprintln!("pipegraph: warning: {path}: {w}");
+            }
             for e in &corpus.errors {
                 eprintln!("pipegraph: skipped {e}");
             }
             if corpus.facts.is_empty() && !corpus.errors.is_empty() {
-                anyhow::bail!("no input could be read");
+                anyhow::bail!("no input could be read; outputs left as they were");
             }
-            let graph = run::build_graph(&corpus);
             let (json, dot) = if json.is_none() && dot.is_none() {
                 (
                     Some(out_dir.join("pipeline.json")),
@@ -85,6 +121,10 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 (json, dot)
             };
+            let outputs: Vec<&std::path::Path> =
+                json.iter().chain(dot.iter()).map(|p| p.as_path()).collect();
+            run::check_outputs(&outputs, &corpus.inputs)?;
+            let graph = run::build_graph(&corpus);
             if let Some(p) = json {
                 run::write_atomic(&p, &run::render_json(&graph), &corpus.inputs)
                     .context("writing the JSON graph")?;
@@ -99,8 +139,15 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Command::Extract { file, format } => {
-            let doc = pipegraph::ingest::ingest_file(&file)?;
+        Command::Extract {
+            file,
+            format,
+            max_size,
+        } => {
+            let doc = pipegraph::ingest::ingest_file_max(&file, max_size)?;
+            for w in doc.warnings() {
+                eprintln!("pipegraph: warning: {}: {w}", file.display());
+            }
             let facts = pipegraph::extract::extract(&doc);
             let out = match format {
                 Format::Table => run::facts_table(&facts),

@@ -6,7 +6,7 @@
 use crate::export::{Dot, Json};
 use crate::extract::extract;
 use crate::graph::PipelineGraph;
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, IngestError, Warning};
 use crate::model::DocFacts;
 use std::collections::HashMap;
 use std::io::Write;
@@ -31,42 +31,75 @@ pub enum OutputError {
     },
 }
 
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Per-document size limit in bytes (`--max-size`); larger files are skipped.
+    pub max_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_size: ingest::DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
 /// The outcome of reading a set of inputs: one [`DocFacts`] per document
-/// read, in input order, and the files that were skipped with why.
+/// read, in path order, and the files that were skipped with why.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// Facts per successfully read document.
+    /// Facts per successfully read document, sorted by path.
     pub facts: Vec<DocFacts>,
-    /// Files that could not be read, with the reason.
+    /// Files that could not be read, with the reason, sorted by path.
     pub errors: Vec<IngestError>,
-    /// Every input file, as collected (for refusing to overwrite inputs).
+    /// Documents read despite something odd: path and what.
+    pub warnings: Vec<(String, Warning)>,
+    /// Every input file, sorted by path (for refusing to overwrite inputs).
     pub inputs: Vec<PathBuf>,
+}
+
+/// [`read_corpus_with`] with default [`Options`].
+pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
+    read_corpus_with(paths, &Options::default())
 }
 
 /// Collects the files under `paths` (directories recursively), ingests and
 /// extracts each. A file that fails is recorded in [`Corpus::errors`] and
-/// the run goes on. Document ids are made unique (`doc:a.txt`, `doc:a.txt#2`)
-/// when two inputs share a file name.
-pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
-    let (files, mut errors) = ingest::collect_inputs(paths);
+/// the run goes on.
+///
+/// Files are processed in path order whatever the order of `paths`, so the
+/// same inputs always give the same corpus (and byte-identical outputs).
+/// Document ids are made unique (`doc:a.txt`, `doc:a.txt#2`) when two inputs
+/// share a file name.
+pub fn read_corpus_with(paths: &[PathBuf], opts: &Options) -> Corpus {
+    let (mut files, mut errors) = ingest::collect_inputs(paths);
+    files.sort();
     let mut facts = Vec::with_capacity(files.len());
+    let mut warnings = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for f in &files {
-        match ingest::ingest_file(f) {
+        match ingest::ingest_file_max(f, opts.max_size) {
             Ok(mut doc) => {
                 let n = seen.entry(doc.info.id.clone()).or_insert(0);
                 *n += 1;
                 if *n > 1 {
                     doc.info.id = format!("{}#{}", doc.info.id, n);
                 }
+                for w in doc.warnings() {
+                    warnings.push((doc.info.path.clone(), w.clone()));
+                }
                 facts.push(extract(&doc));
             }
             Err(e) => errors.push(e),
         }
     }
+    errors.sort_by(|a, b| a.path().cmp(b.path()));
     Corpus {
         facts,
         errors,
+        warnings,
         inputs: files,
     }
 }
@@ -88,6 +121,29 @@ pub fn render_json(g: &PipelineGraph) -> String {
 /// Renders the graph as Graphviz DOT text.
 pub fn render_dot(g: &PipelineGraph) -> String {
     Dot::new(g).to_string()
+}
+
+/// Checks every output path before anything is written, so a refused output
+/// leaves all outputs as they were. `-` (stdout) is always fine.
+///
+/// # Errors
+/// [`OutputError::IsInput`] for the first output that is one of `inputs`.
+pub fn check_outputs(outputs: &[&Path], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let inputs: Vec<PathBuf> = inputs.iter().filter_map(|i| canon(i)).collect();
+    for o in outputs {
+        if *o == Path::new("-") {
+            continue;
+        }
+        if let Some(target) = canon(o)
+            && inputs.contains(&target)
+        {
+            return Err(OutputError::IsInput {
+                path: o.display().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
