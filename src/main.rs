@@ -125,14 +125,16 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 json.iter().chain(dot.iter()).map(|p| p.as_path()).collect();
             run::check_outputs(&outputs, &corpus.inputs)?;
             let graph = run::build_graph(&corpus);
-            if let Some(p) = json {
-                run::write_atomic(&p, &run::render_json(&graph), &corpus.inputs)
-                    .context("writing the JSON graph")?;
+            let json_text = json.as_ref().map(|_| run::render_json(&graph));
+            let dot_text = dot.as_ref().map(|_| run::render_dot(&graph));
+            let mut writes = Vec::new();
+            if let (Some(p), Some(t)) = (&json, &json_text) {
+                writes.push((p.as_path(), t.as_str()));
             }
-            if let Some(p) = dot {
-                run::write_atomic(&p, &run::render_dot(&graph), &corpus.inputs)
-                    .context("writing the DOT graph")?;
+            if let (Some(p), Some(t)) = (&dot, &dot_text) {
+                writes.push((p.as_path(), t.as_str()));
             }
+            run::write_outputs(&writes, &corpus.inputs).context("writing the graph")?;
             Ok(if corpus.errors.is_empty() {
                 ExitCode::SUCCESS
             } else {

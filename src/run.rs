@@ -146,6 +146,50 @@ pub fn check_outputs(outputs: &[&Path], inputs: &[PathBuf]) -> Result<(), Output
     Ok(())
 }
 
+/// Writes several outputs as one step: every output is checked
+/// ([`check_outputs`]) and staged in a temporary file next to its target
+/// first; only when all are staged are they renamed into place (and `-`
+/// written to stdout). So an output that cannot be written leaves every
+/// previous output untouched.
+///
+/// # Errors
+/// As [`write_atomic`], for the first output that fails.
+pub fn write_outputs(outputs: &[(&Path, &str)], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let paths: Vec<&Path> = outputs.iter().map(|(p, _)| *p).collect();
+    check_outputs(&paths, inputs)?;
+    let mut staged = Vec::new();
+    for (path, contents) in outputs {
+        if *path == Path::new("-") {
+            continue;
+        }
+        let io = |source| OutputError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+        tmp.write_all(contents.as_bytes()).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        staged.push((*path, tmp));
+    }
+    for (path, contents) in outputs {
+        if *path == Path::new("-") {
+            write_atomic(path, contents, inputs)?;
+        }
+    }
+    for (path, tmp) in staged {
+        tmp.persist(path).map_err(|e| OutputError::Io {
+            path: path.display().to_string(),
+            source: e.error,
+        })?;
+    }
+    Ok(())
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same
 /// folder, flushed, then renamed over the target. `-` writes to stdout.
 /// A failed write leaves any previous file untouched.

@@ -1,0 +1,4 @@
+//! One integration-test binary for the CLI and library-level properties; each module is one area.
+
+mod props;
+mod robust;
