@@ -210,10 +210,10 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
             });
     }
     let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let Some(target) = canon(path) {
-        if inputs.iter().any(|i| canon(i).as_ref() == Some(&target)) {
-            return Err(OutputError::IsInput { path: shown });
-        }
+    if let Some(target) = canon(path)
+        && inputs.iter().any(|i| canon(i).as_ref() == Some(&target))
+    {
+        return Err(OutputError::IsInput { path: shown });
     }
     let io = |source| OutputError::Io {
         path: shown.clone(),

@@ -103,7 +103,7 @@ proptest! {
         if let Some(date) = got {
             let (y0, m0) = date.first_month();
             prop_assert_eq!(idx(y0, m0), first, "{:?} -> {:?}", text, date);
-            if fye % 3 == 0 {
+            if fye.is_multiple_of(3) {
                 // Fiscal quarters are calendar quarters.
                 let (y1, m1) = date.last_month();
                 prop_assert_eq!(idx(y1, m1), last, "{:?} -> {:?}", text, date);
@@ -207,7 +207,7 @@ fn group(n: u64) -> String {
     let d = n.to_string();
     let mut out = String::new();
     for (i, c) in d.chars().enumerate() {
-        if i > 0 && (d.len() - i) % 3 == 0 {
+        if i > 0 && (d.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -219,8 +219,9 @@ fn filing_without_facts_gives_empty_graph() {
 }
 
 /// The 100 MB file with no newline is refused by the default 64 MiB
-/// limit without being read; `--max-size` lets a smaller one through (a
-/// 2 MB line, so the test stays fast in debug builds) and refuses it below.
+/// limit without being read; a 600 KB line (not 100 MB: extraction is too
+/// slow in debug builds, see `slow_*` below) is read, and refused below
+/// `--max-size`.
 #[test]
 fn size_limit_and_huge_single_line() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -252,11 +253,16 @@ fn size_limit_and_huge_single_line() {
     );
     std::fs::remove_file(&big).unwrap_or_else(|e| panic!("{e}"));
 
-    let line =
-        b"Acme Bio said ACM-101 entered Phase 2 in May 2020 and more text follows ".repeat(28_000);
+    // No newline and no sentence end: 600 KB of filler plus one fact.
+    let mut line =
+        b"Date of Report: May 1, 2020 Acme Bio said ACM-101 entered Phase 2 in April 2020 "
+            .to_vec();
+    line.extend(
+        b"the quick brown fox jumps over the lazy dog and keeps running along ".repeat(9_000),
+    );
     std::fs::write(tmp.path().join("line.txt"), &line).unwrap_or_else(|e| panic!("{e}"));
     let o = run(tmp.path(), &["build", "line.txt", "--json", "o.json"]);
-    check("2 MB line", &o, 0, &[]);
+    check("600 KB line", &o, 0, &[]);
     let o = run(
         tmp.path(),
         &[
@@ -264,12 +270,12 @@ fn size_limit_and_huge_single_line() {
             "line.txt",
             "ok.txt",
             "--max-size",
-            "1M",
+            "500K",
             "--json",
             "o.json",
         ],
     );
-    check("1M limit", &o, 1, &[&["line.txt", "too large", "1048576"]]);
+    check("500K limit", &o, 1, &[&["line.txt", "too large", "512000"]]);
     let o = run(
         tmp.path(),
         &["build", "ok.txt", "--max-size", "100", "--json", "o.json"],
@@ -537,4 +543,38 @@ fn outputs_are_byte_identical() {
             }
         }
     }
+}
+
+/// Regression (extract): one 100 KB sentence with 1,400 compound mentions
+/// takes ~40 s in a debug build: `relations.rs` `find_compounds` matches
+/// `ALIAS_GROUP_OPEN_RE` against the whole sentence prefix for every pair of
+/// consecutive mentions (quadratic). A 100 MB such line would never finish.
+#[test]
+#[ignore = "fix pending in extract"]
+fn slow_single_sentence_many_mentions() {
+    let text =
+        b"Acme Bio said ACM-101 entered Phase 2 in May 2020 and more text follows ".repeat(1_400);
+    timed_build("single_sentence.txt", &text, 10);
+}
+
+/// Regression (extract): 2 MB of short sentences, each naming a compound,
+/// takes over 5 minutes in a debug build (per sentence, `find_compounds`
+/// filters all mentions of the document: sentences x mentions).
+#[test]
+#[ignore = "fix pending in extract"]
+fn slow_many_sentences_with_mentions() {
+    let text =
+        b"Acme Bio said ACM-101 entered Phase 2 in May 2020 and more text follows. ".repeat(28_000);
+    timed_build("many_sentences.txt", &text, 20);
+}
+
+/// Builds one file of `text` and fails when it takes over `secs` seconds.
+fn timed_build(name: &str, text: &[u8], secs: u64) {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(tmp.path().join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    let t = std::time::Instant::now();
+    let o = run(tmp.path(), &["build", name, "--json", "o.json"]);
+    assert!(o.code <= 1, "{}", o.stderr);
+    let took = t.elapsed();
+    assert!(took.as_secs() < secs, "{name}: {took:?}");
 }
