@@ -57,6 +57,10 @@ enum Command {
         /// Worker threads (0: one per core). The output is the same for any number.
         #[arg(long, default_value_t = 0)]
         threads: usize,
+        /// Per-document size limit in bytes (suffixes K, M, G: powers of 1024);
+        /// larger files are skipped with a message.
+        #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
     },
     /// Show one document's facts, each with its sentence.
     Extract {
@@ -65,6 +69,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Size limit in bytes (suffixes K, M, G: powers of 1024).
+        #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
     },
     /// Ask the pipeline graph a question (over input files, or a saved graph with --graph).
     Query {
@@ -197,6 +204,32 @@ enum Format {
     Json,
 }
 
+/// Parses a size: `1000`, `64K`, `64M`, `1G`, `64MiB` (K/M/G are powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t
+        .strip_suffix("iB")
+        .or_else(|| t.strip_suffix('B'))
+        .unwrap_or(t);
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let m: u64 = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown size suffix in {s:?} (use K, M or G)")),
+            };
+            (t.get(..i).unwrap_or(""), m)
+        }
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("not a size in bytes: {s:?}"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match real_main(cli) {
@@ -225,13 +258,17 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             html,
             out_dir,
             threads,
+            max_size,
         } => {
-            let mut corpus = read_with_progress(&paths, threads);
+            let mut corpus = read_with_progress(&paths, threads, max_size);
+            for (path, w) in &corpus.warnings {
+                eprintln!("pipegraph: warning: {path}: {w}");
+            }
             for e in &corpus.errors {
                 eprintln!("pipegraph: skipped {e}");
             }
             if corpus.facts.is_empty() && !corpus.errors.is_empty() {
-                anyhow::bail!("no input could be read");
+                anyhow::bail!("no input could be read; outputs left as they were");
             }
             let graph = run::build_graph(&corpus);
             // The graph holds what the outputs need; free the facts first.
@@ -255,8 +292,15 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Command::Extract { file, format } => {
-            let doc = pipegraph::ingest::ingest_file(&file)?;
+        Command::Extract {
+            file,
+            format,
+            max_size,
+        } => {
+            let doc = pipegraph::ingest::ingest_file_max(&file, max_size)?;
+            for w in doc.warnings() {
+                eprintln!("pipegraph: warning: {}: {w}", file.display());
+            }
             let facts = pipegraph::extract::extract(&doc);
             let out = match format {
                 Format::Table => run::facts_table(&facts),
@@ -377,11 +421,12 @@ fn ask(question: Question) -> anyhow::Result<ExitCode> {
 
 /// Reads the corpus; shows a progress bar on stderr when stderr is a
 /// terminal and there are enough files for it to matter.
-fn read_with_progress(paths: &[PathBuf], threads: usize) -> run::Corpus {
+fn read_with_progress(paths: &[PathBuf], threads: usize, max_size: u64) -> run::Corpus {
     use std::io::IsTerminal;
     const MIN_FILES: usize = 50;
     let mut opts = run::ReadOptions {
         threads,
+        max_size,
         on_file_done: None,
     };
     if !std::io::stderr().is_terminal() {

@@ -6,7 +6,7 @@
 use crate::export::{Cytoscape, Dot, Gexf, Graphml, Html, Json, View};
 use crate::extract::extract;
 use crate::graph::PipelineGraph;
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, IngestError, Warning};
 use crate::model::DocFacts;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -33,25 +33,39 @@ pub enum OutputError {
 }
 
 /// The outcome of reading a set of inputs: one [`DocFacts`] per document
-/// read, in input order, and the files that were skipped with why.
+/// read, in path order, and the files that were skipped with why.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    /// Facts per successfully read document.
+    /// Facts per successfully read document, sorted by path.
     pub facts: Vec<DocFacts>,
-    /// Files that could not be read, with the reason.
+    /// Files that could not be read, with the reason, sorted by path.
     pub errors: Vec<IngestError>,
-    /// Every input file, as collected (for refusing to overwrite inputs).
+    /// Documents read despite something odd (path, what): a guessed
+    /// encoding, no report date, ...
+    pub warnings: Vec<(String, Warning)>,
+    /// Every input file, sorted by path (for refusing to overwrite inputs).
     pub inputs: Vec<PathBuf>,
 }
 
 /// How [`read_corpus_with`] runs.
-#[derive(Default)]
 pub struct ReadOptions<'a> {
     /// Worker threads; `0` means one per core. The output does not depend on it.
     pub threads: usize,
+    /// Per-document size limit in bytes (`--max-size`); larger files are skipped.
+    pub max_size: u64,
     /// Called once per input file when it is done (from any worker thread),
     /// e.g. to advance a progress bar.
     pub on_file_done: Option<&'a (dyn Fn() + Sync)>,
+}
+
+impl Default for ReadOptions<'_> {
+    fn default() -> Self {
+        ReadOptions {
+            threads: 0,
+            max_size: ingest::DEFAULT_MAX_SIZE,
+            on_file_done: None,
+        }
+    }
 }
 
 /// Collects the files under `paths` (directories recursively), ingests and
@@ -66,66 +80,82 @@ pub fn read_corpus(paths: &[PathBuf]) -> Corpus {
 
 /// [`read_corpus`] with options. Documents are processed in parallel and
 /// streamed: each is read, ingested and extracted, then dropped, so only its
-/// [`DocFacts`] stay in memory. Results are merged in input order, so the
-/// corpus (and every output built from it) is the same for any thread count.
+/// [`DocFacts`] stay in memory. Files are taken in path order whatever the
+/// order of `paths`, and results are merged in that order, so the corpus (and
+/// every output built from it) is the same for any thread count and any
+/// order of the inputs.
 pub fn read_corpus_with(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Corpus {
-    let (files, mut errors) = ingest::collect_inputs(paths);
+    let (mut files, mut errors) = ingest::collect_inputs(paths);
+    files.sort();
     let plan = assumed_occurrences(&files);
-    let work = |i: usize| -> Result<DocFacts, IngestError> {
-        let r = ingest_nth(&files[i], plan[i]);
+    let max = opts.max_size;
+    let work = |i: usize| -> Result<(DocFacts, Vec<Warning>), IngestError> {
+        let r = ingest_nth(&files[i], plan[i], max);
         if let Some(f) = opts.on_file_done {
             f();
         }
         r
     };
-    let results: Vec<Result<DocFacts, IngestError>> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
-        .build()
-    {
-        Ok(pool) => pool.install(|| (0..files.len()).into_par_iter().map(work).collect()),
-        // No threads to be had: do the work on this one.
-        Err(_) => (0..files.len()).map(work).collect(),
-    };
+    let results: Vec<Result<(DocFacts, Vec<Warning>), IngestError>> =
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.threads)
+            .build()
+        {
+            Ok(pool) => pool.install(|| (0..files.len()).into_par_iter().map(work).collect()),
+            // No threads to be had: do the work on this one.
+            Err(_) => (0..files.len()).map(work).collect(),
+        };
     // Fix ids in input order, exactly as a sequential run numbers them: the
     // n-th successfully read document of a given id gets `#n`. The guess made
     // before the parallel pass (every same-named file reads) is only wrong
     // when an earlier same-named file failed; such a file is done again.
     let mut facts = Vec::with_capacity(files.len());
+    let mut warnings = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, r) in results.into_iter().enumerate() {
         match r {
-            Ok(f) => {
+            Ok((f, w)) => {
                 let base = base_id(&f.doc.id, plan[i]).to_string();
                 let n = seen.entry(base).or_insert(0);
                 *n += 1;
-                if *n == plan[i] {
-                    facts.push(f);
+                let done = if *n == plan[i] {
+                    Ok((f, w))
                 } else {
                     drop(f);
-                    match ingest_nth(&files[i], *n) {
-                        Ok(f) => facts.push(f),
-                        Err(e) => errors.push(e),
+                    ingest_nth(&files[i], *n, max)
+                };
+                match done {
+                    Ok((f, w)) => {
+                        warnings.extend(w.into_iter().map(|w| (f.doc.path.clone(), w)));
+                        facts.push(f);
                     }
+                    Err(e) => errors.push(e),
                 }
             }
             Err(e) => errors.push(e),
         }
     }
+    errors.sort_by(|a, b| a.path().cmp(b.path()));
     Corpus {
         facts,
         errors,
+        warnings,
         inputs: files,
     }
 }
 
 /// Reads, ingests and extracts one file as the `n`-th (1-based) document of
-/// its id; the document itself is dropped before returning.
-fn ingest_nth(path: &Path, n: usize) -> Result<DocFacts, IngestError> {
-    let mut doc = ingest::ingest_file(path)?;
+/// its id; the document itself is dropped before returning, its warnings kept.
+fn ingest_nth(
+    path: &Path,
+    n: usize,
+    max_size: u64,
+) -> Result<(DocFacts, Vec<Warning>), IngestError> {
+    let mut doc = ingest::ingest_file_max(path, max_size)?;
     if n > 1 {
         doc.info.id = format!("{}#{}", doc.info.id, n);
     }
-    Ok(extract(&doc))
+    Ok((extract(&doc), doc.warnings().to_vec()))
 }
 
 /// The id `id` had before [`ingest_nth`] appended `#n`.
@@ -269,8 +299,11 @@ impl Outputs {
         self.0.is_empty()
     }
 
-    /// Renders and writes every output with [`write_atomic`], in order;
-    /// stops at the first failure.
+    /// Renders and writes every output as one step: all paths are checked
+    /// first ([`check_outputs`]), every file is staged in a temporary file
+    /// beside its target, and only when all are staged are they renamed into
+    /// place (`-` goes to stdout). An output that cannot be written leaves
+    /// every previous output untouched.
     ///
     /// # Errors
     /// The first [`OutputError`], with the format it was writing.
@@ -280,10 +313,54 @@ impl Outputs {
         inputs: &[PathBuf],
     ) -> Result<(), (Output, OutputError)> {
         for (o, path) in &self.0 {
-            write_atomic(path, &o.render(g), inputs).map_err(|e| (*o, e))?;
+            check_outputs(&[path.as_path()], inputs).map_err(|e| (*o, e))?;
+        }
+        let mut staged = Vec::new();
+        for (o, path) in &self.0 {
+            let text = o.render(g);
+            if path == Path::new("-") {
+                write_atomic(path, &text, inputs).map_err(|e| (*o, e))?;
+                continue;
+            }
+            let tmp = stage(path, |w| w.write_all(text.as_bytes())).map_err(|e| (*o, e))?;
+            staged.push((*o, path, tmp));
+        }
+        for (o, path, tmp) in staged {
+            tmp.persist(path).map_err(|e| {
+                (
+                    o,
+                    OutputError::Io {
+                        path: path.display().to_string(),
+                        source: e.error,
+                    },
+                )
+            })?;
         }
         Ok(())
     }
+}
+
+/// Checks output paths before anything is written: none may be one of the
+/// inputs (under any spelling of its path). `-` (stdout) is always fine.
+///
+/// # Errors
+/// [`OutputError::IsInput`] for the first output that is one of `inputs`.
+pub fn check_outputs(outputs: &[&Path], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let inputs: Vec<PathBuf> = inputs.iter().filter_map(|i| canon(i)).collect();
+    for o in outputs {
+        if *o == Path::new("-") {
+            continue;
+        }
+        if let Some(target) = canon(o)
+            && inputs.contains(&target)
+        {
+            return Err(OutputError::IsInput {
+                path: o.display().to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
@@ -379,14 +456,23 @@ pub fn write_atomic_with(
                 source,
             });
     }
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    if let Some(target) = canon(path)
-        && inputs.iter().any(|i| canon(i).as_ref() == Some(&target))
-    {
-        return Err(OutputError::IsInput { path: shown });
-    }
+    check_outputs(&[path], inputs)?;
+    let tmp = stage(path, fill)?;
+    tmp.persist(path).map_err(|e| OutputError::Io {
+        path: shown,
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Writes a temporary file beside `path` (rw-r--r--) with the contents
+/// produced by `fill`, flushed and synced, ready to be renamed over `path`.
+fn stage(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, OutputError> {
     let io = |source| OutputError::Io {
-        path: shown.clone(),
+        path: path.display().to_string(),
         source,
     };
     let dir = match path.parent() {
@@ -408,8 +494,7 @@ pub fn write_atomic_with(
         w.flush().map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// One document's facts as a table: one line per fact with its sentence.

@@ -552,16 +552,27 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let st = self.sent_text(&s);
+            let from = all.partition_point(|m| m.0 < s.start);
             let inside: Vec<(usize, usize, usize)> = all
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|m| m.0 >= s.start && m.1 <= s.end)
+                .take_while(|m| m.0 < s.end)
+                .filter(|m| m.1 <= s.end)
                 .map(|m| (m.0 - s.start, m.1 - s.start, m.2))
                 .collect();
             for w in inside.windows(2) {
                 let [a, b] = w else { continue };
                 let between = st.get(a.1..b.0).unwrap_or("");
                 let lower = between.to_ascii_lowercase();
-                let in_group = ALIAS_GROUP_OPEN_RE.is_match(st.get(..b.0).unwrap_or(""));
+                // An open "(aka ..." group: only the text just before B matters.
+                let in_group = ALIAS_LIST_RE.is_match(between) && {
+                    let mut lo = b.0.saturating_sub(160);
+                    while lo > 0 && !st.is_char_boundary(lo) {
+                        lo -= 1;
+                    }
+                    ALIAS_GROUP_OPEN_RE.is_match(st.get(lo..b.0).unwrap_or(""))
+                };
                 let paren_alias = ALIAS_BETWEEN_RE.is_match(between)
                     && (between.contains('(')
                         || lower.contains("formerly")
@@ -813,11 +824,6 @@ impl<'a> Extractor<'a> {
                 .orgs
                 .iter()
                 .any(|o| o.aliases.iter().any(|a| name_key(a) == k))
-            || {
-                // Seen elsewhere in the text with a legal suffix?
-                let pat = format!("{name}, Inc");
-                self.text.contains(&pat)
-            }
     }
 
     fn overlaps_compound(&self, start: usize, end: usize) -> bool {
@@ -882,8 +888,13 @@ impl<'a> Extractor<'a> {
                 let line = self.text.get(s.start..line_end).unwrap_or("");
                 let (off, body) = strip_bullet(line);
                 let bullet = off > 0 && line.get(..off).is_some_and(|b| !b.trim().is_empty());
+                let from = self
+                    .compound_mentions
+                    .partition_point(|m| m.start < s.start + off);
                 let lead = self
                     .compound_mentions
+                    .get(from..)
+                    .unwrap_or(&[])
                     .iter()
                     .find(|m| {
                         m.start >= s.start + off
@@ -932,8 +943,12 @@ impl<'a> Extractor<'a> {
         let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
 
         // Targets.
-        for t in &self.target_mentions {
-            if t.start < s.start || t.end > s.end {
+        let from = self.target_mentions.partition_point(|t| t.start < s.start);
+        for t in self.target_mentions.get(from..).unwrap_or(&[]) {
+            if t.start >= s.end {
+                break;
+            }
+            if t.end > s.end {
                 continue;
             }
             let c = nearest(&comps, t.start, t.end).or(if comps.is_empty() { ctx } else { None });
@@ -1604,10 +1619,11 @@ impl<'a> Extractor<'a> {
         }
         let all_comparator = ms.iter().all(|m| {
             // A trademark notice says nothing of what a compound is for.
-            let in_notice = self
-                .sents
-                .iter()
-                .find(|s| s.start <= m.start && m.end <= s.end)
+            let si = self.sents.partition_point(|s| s.start <= m.start);
+            let in_notice = si
+                .checked_sub(1)
+                .and_then(|i| self.sents.get(i))
+                .filter(|s| m.end <= s.end)
                 .is_some_and(|s| {
                     self.text
                         .get(s.start..s.end)

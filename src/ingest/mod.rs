@@ -45,15 +45,79 @@ pub enum IngestError {
         /// The path.
         path: String,
     },
-    /// The file is too large for 32-bit offsets (4 GiB or more).
-    #[error("{path}: file too large ({len} bytes)")]
+    /// The file is larger than the per-document size limit (`--max-size`;
+    /// never more than 4 GiB, the limit of 32-bit offsets).
+    #[error("{path}: too large: {len} bytes, over the limit of {limit} bytes (--max-size)")]
     TooLarge {
         /// The file.
         path: String,
-        /// Its size in bytes.
+        /// Its size in bytes (at least `limit + 1` when read from a stream).
         len: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A directory holds a symbolic link to one of its own ancestors.
+    #[error("{path}: symlink loop (points back to {ancestor}), skipped")]
+    SymlinkLoop {
+        /// The link.
+        path: String,
+        /// The ancestor it points to.
+        ancestor: String,
     },
 }
+
+impl IngestError {
+    /// The file or path the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            IngestError::Io { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::Binary { path, .. }
+            | IngestError::Missing { path }
+            | IngestError::TooLarge { path, .. }
+            | IngestError::SymlinkLoop { path, .. } => path,
+        }
+    }
+}
+
+/// Something odd about a document that was still read; the CLI prints each
+/// on stderr with the file name, and the exit code is unaffected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Not UTF-8 (no valid multi-byte sequence): decoded as windows-1252.
+    Windows1252,
+    /// Mostly UTF-8 with `n` invalid sequences, each replaced by U+FFFD.
+    InvalidUtf8 {
+        /// Number of invalid byte sequences.
+        n: usize,
+    },
+    /// UTF-16 with a byte order mark: decoded (`"LE"` or `"BE"`).
+    Utf16(&'static str),
+    /// No report date in the text, SEC header, dateline or file name:
+    /// relative dates (`this quarter`, `in May`) stay unresolved.
+    NoReportDate,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::Windows1252 => write!(f, "not UTF-8; decoded as windows-1252"),
+            Warning::InvalidUtf8 { n } => write!(
+                f,
+                "invalid UTF-8: {n} bad byte sequence{} replaced by U+FFFD",
+                if *n == 1 { "" } else { "s" }
+            ),
+            Warning::Utf16(e) => write!(f, "UTF-16{e} with byte order mark; decoded"),
+            Warning::NoReportDate => write!(f, "no report date; relative dates left unresolved"),
+        }
+    }
+}
+
+/// The default per-document size limit: 64 MiB.
+pub const DEFAULT_MAX_SIZE: u64 = 64 << 20;
+
+/// The largest size any limit allows: offsets are 32-bit.
+const HARD_MAX_SIZE: u64 = u32::MAX as u64 - 1;
 
 /// One ingested document: normalized text and the way back to the original bytes.
 #[derive(Debug, Clone)]
@@ -68,6 +132,8 @@ pub struct Document {
     /// Bytes of the original encoding's code unit: 2 for UTF-16, else 1; an
     /// original range ends one unit past the offset of its last text byte.
     unit: u32,
+    /// What was odd about the input (encoding, missing report date).
+    warnings: Vec<Warning>,
 }
 
 impl Document {
@@ -83,7 +149,13 @@ impl Document {
             text,
             offsets,
             unit: 1,
+            warnings: Vec::new(),
         }
+    }
+
+    /// What was odd about the input; empty for a clean UTF-8 filing with a report date.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
     }
 
     /// Maps a byte range of [`Document::text`] to a byte range of the original file.
@@ -105,33 +177,84 @@ impl Document {
     }
 }
 
-/// Reads and ingests one file.
+/// Reads and ingests one file, with the default size limit ([`DEFAULT_MAX_SIZE`]).
 ///
 /// # Errors
-/// [`IngestError`] naming the file: unreadable, empty or binary.
+/// [`IngestError`] naming the file: unreadable, too large, empty or binary.
 pub fn ingest_file(path: &Path) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.display().to_string(),
-        source,
+    ingest_file_max(path, DEFAULT_MAX_SIZE)
+}
+
+/// Reads and ingests one file of at most `max_size` bytes (capped at 4 GiB).
+/// Never reads more than `max_size + 1` bytes, so a huge or endless file
+/// (`/dev/zero`) is refused without being loaded.
+///
+/// # Errors
+/// [`IngestError::TooLarge`] over the limit; [`IngestError::Io`] when the file
+/// cannot be opened or read (permissions, a directory); else as [`ingest_bytes`].
+pub fn ingest_file_max(path: &Path, max_size: u64) -> Result<Document, IngestError> {
+    let shown = path.display().to_string();
+    let bytes = read_limited(path, max_size.min(HARD_MAX_SIZE)).map_err(|e| match e {
+        ReadError::Io(source) => IngestError::Io {
+            path: shown.clone(),
+            source,
+        },
+        ReadError::TooLarge(len, limit) => IngestError::TooLarge {
+            path: shown.clone(),
+            len,
+            limit,
+        },
     })?;
-    ingest_bytes(&path.display().to_string(), &bytes)
+    ingest_bytes(&shown, &bytes)
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    /// Size (or a lower bound of it) and limit.
+    TooLarge(u64, u64),
+}
+
+/// Reads at most `limit` bytes of `path`; more is an error.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = f.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io(std::io::Error::other("is a directory")));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len(), limit));
+    }
+    let cap = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(cap);
+    f.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64, limit));
+    }
+    Ok(bytes)
 }
 
 /// Ingests a file's bytes; `path` is used for the document id (`doc:<file name>`),
 /// the kind (by extension and content) and error messages.
 ///
-/// Decodes UTF-8 (BOM optional), UTF-16 with a BOM, else windows-1252; then
-/// extracts text from an EDGAR full submission, HTML, or plain text/Markdown, and
-/// reads the metadata. Offsets of the result point into `bytes`.
+/// Decodes UTF-8 (BOM optional; a few invalid sequences become U+FFFD), UTF-16
+/// with a BOM, else windows-1252; then extracts text from an EDGAR full
+/// submission, HTML, or plain text/Markdown, and reads the metadata. Offsets of
+/// the result point into `bytes`. Anything odd is in [`Document::warnings`].
+///
+/// Never panics, whatever the bytes; any nesting depth of HTML is fine.
 ///
 /// # Errors
 /// [`IngestError::Empty`] (no non-blank text), [`IngestError::Binary`] (NUL bytes,
 /// PDF/PNG/ZIP/GIF/JPEG magic) or [`IngestError::TooLarge`] (4 GiB or more).
 pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
-    if bytes.len() >= u32::MAX as usize {
+    if bytes.len() as u64 > HARD_MAX_SIZE {
         return Err(IngestError::TooLarge {
             path: path.into(),
             len: bytes.len() as u64,
+            limit: HARD_MAX_SIZE,
         });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -143,7 +266,7 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
             what: what.into(),
         });
     }
-    let (decoded, map) = decode(bytes);
+    let (decoded, map, warning) = decode(bytes);
     let name = Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -184,9 +307,14 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         ..DocInfo::default()
     };
     meta::fill(&mut info, &text, header.as_ref(), &name);
+    let no_date = info.report_date.is_none();
     let mut doc = Document::new(info, text, offsets);
     if matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
         doc.unit = 2;
+    }
+    doc.warnings.extend(warning);
+    if no_date {
+        doc.warnings.push(Warning::NoReportDate);
     }
     Ok(doc)
 }
@@ -238,16 +366,17 @@ enum DecodeMap {
     Table(Vec<u32>),
 }
 
-/// Decodes `b` to UTF-8 with a map back to the original bytes.
-fn decode(b: &[u8]) -> (Cow<'_, str>, DecodeMap) {
+/// Decodes `b` to UTF-8 with a map back to the original bytes, and what was
+/// odd about the encoding.
+fn decode(b: &[u8]) -> (Cow<'_, str>, DecodeMap, Option<Warning>) {
     if let Some(rest) = b.strip_prefix(&[0xEF, 0xBB, 0xBF])
         && let Ok(s) = std::str::from_utf8(rest)
     {
-        return (Cow::Borrowed(s), DecodeMap::Shift(3));
+        return (Cow::Borrowed(s), DecodeMap::Shift(3), None);
     }
-    if let Some((enc, rest)) = match b {
-        [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest)),
-        [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest)),
+    if let Some((enc, rest, name)) = match b {
+        [0xFF, 0xFE, rest @ ..] => Some((encoding_rs::UTF_16LE, rest, "LE")),
+        [0xFE, 0xFF, rest @ ..] => Some((encoding_rs::UTF_16BE, rest, "BE")),
         _ => None,
     } {
         let (s, _) = enc.decode_without_bom_handling(rest);
@@ -261,10 +390,42 @@ fn decode(b: &[u8]) -> (Cow<'_, str>, DecodeMap) {
             pos = pos.saturating_add(2 * c.len_utf16() as u32);
         }
         table.push(end);
-        return (Cow::Owned(s.into_owned()), DecodeMap::Table(table));
+        return (
+            Cow::Owned(s.into_owned()),
+            DecodeMap::Table(table),
+            Some(Warning::Utf16(name)),
+        );
     }
     if let Ok(s) = std::str::from_utf8(b) {
-        return (Cow::Borrowed(s), DecodeMap::Shift(0));
+        return (Cow::Borrowed(s), DecodeMap::Shift(0), None);
+    }
+    // Mostly UTF-8 (more valid multi-byte chars than bad sequences): keep it,
+    // replacing each bad sequence by U+FFFD mapped to its bytes.
+    let (mut multi, mut bad) = (0usize, 0usize);
+    for chunk in b.utf8_chunks() {
+        multi += chunk.valid().bytes().filter(|&x| x >= 0xC0).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    if multi > 0 && bad <= multi {
+        let mut s = String::with_capacity(b.len() + 2 * bad);
+        let mut table = Vec::with_capacity(b.len() + 2 * bad + 1);
+        let mut pos = 0u32;
+        for chunk in b.utf8_chunks() {
+            s.push_str(chunk.valid());
+            table.extend((0..chunk.valid().len() as u32).map(|k| pos + k));
+            pos += chunk.valid().len() as u32;
+            if !chunk.invalid().is_empty() {
+                s.push('\u{fffd}');
+                table.extend([pos; 3]);
+                pos += chunk.invalid().len() as u32;
+            }
+        }
+        table.push(b.len() as u32);
+        return (
+            Cow::Owned(s),
+            DecodeMap::Table(table),
+            Some(Warning::InvalidUtf8 { n: bad }),
+        );
     }
     // windows-1252: one char per byte.
     let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(b);
@@ -275,14 +436,19 @@ fn decode(b: &[u8]) -> (Cow<'_, str>, DecodeMap) {
         }
     }
     table.push(b.len() as u32);
-    (Cow::Owned(s.into_owned()), DecodeMap::Table(table))
+    (
+        Cow::Owned(s.into_owned()),
+        DecodeMap::Table(table),
+        Some(Warning::Windows1252),
+    )
 }
 
 /// Expands command-line paths: files as given, directories walked recursively in
 /// sorted order (hidden entries and `*.json` files, which include `*.gold.json`,
-/// skipped; symlinks not followed, so loops cannot hang).
+/// skipped). Symbolic links are followed; a link to one of its own ancestors is
+/// reported as [`IngestError::SymlinkLoop`] and not entered, so loops cannot hang.
 ///
-/// Returns the files and one error per missing or unreadable path.
+/// Returns the files and one error per missing, unreadable or looping path.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -298,7 +464,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
             continue;
         }
         let walker = walkdir::WalkDir::new(p)
-            .follow_links(false)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
@@ -310,12 +476,21 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
                         files.push(e.into_path());
                     }
                 }
-                Err(e) => errors.push(IngestError::Io {
-                    path: e
+                Err(e) => {
+                    let path = e
                         .path()
-                        .map_or_else(|| p.display().to_string(), |x| x.display().to_string()),
-                    source: e.into(),
-                }),
+                        .map_or_else(|| p.display().to_string(), |x| x.display().to_string());
+                    errors.push(match e.loop_ancestor() {
+                        Some(a) => IngestError::SymlinkLoop {
+                            path,
+                            ancestor: a.display().to_string(),
+                        },
+                        None => IngestError::Io {
+                            path,
+                            source: e.into(),
+                        },
+                    });
+                }
             }
         }
     }
@@ -510,8 +685,19 @@ mod tests {
             .map(|f| f.strip_prefix(p).unwrap_or(f).display().to_string())
             .collect();
         assert_eq!(rel, ["a.md", "b.txt", "sub/c.htm", "b.txt"]);
-        assert_eq!(errors.len(), 1);
-        assert!(matches!(errors.first(), Some(IngestError::Missing { .. })));
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, IngestError::SymlinkLoop { .. })),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| matches!(e, IngestError::Missing { .. })),
+            "{errors:?}"
+        );
     }
 
     #[test]

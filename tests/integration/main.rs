@@ -1,4 +1,4 @@
-//! The one integration-test binary: runs the real `pipegraph` binary in temp dirs and checks graphs, exports, errors, queries and thread-count independence against hand-built graphs (exact snapshots) and the sample corpus, printing readable diffs.
+//! The one integration-test binary: runs the real `pipegraph` binary in temp dirs and checks graphs, exports, errors, bad inputs, queries, properties and thread-count independence against hand-built graphs (exact snapshots) and the sample corpus, printing readable diffs.
 
 #![allow(dead_code)]
 
@@ -8,4 +8,6 @@ mod export;
 mod exports;
 mod graph;
 mod perf;
+mod props;
 mod query;
+mod robust;

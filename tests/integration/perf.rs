@@ -66,7 +66,7 @@ fn duplicate_names_are_numbered_in_input_order() {
             &inputs,
             &ReadOptions {
                 threads,
-                on_file_done: None,
+                ..ReadOptions::default()
             },
         );
         let ids: Vec<&str> = c.facts.iter().map(|f| f.doc.id.as_str()).collect();
