@@ -116,6 +116,16 @@ pub const INN_STEMS: &[&str] = &[
     "sidenib",
     "denib",
     "fungin",
+    // newer WHO stems and families
+    "tug",
+    "bart",
+    "mig",
+    "fusp",
+    "clax",
+    "afil",
+    "olimus",
+    "relin",
+    "leukin",
 ];
 
 /// Second words of conjugate INNs (`trastuzumab emtansine`, `enfortumab vedotin`).

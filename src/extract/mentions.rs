@@ -785,7 +785,7 @@ static PHASE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?-u:\b)phase[\s-]*(?P<a>iii|ii|iv|i|[1-4])(?P<as>[ab])?
         (?:\s*(?:/|-|\sto\s)\s*(?:phase\s*)?(?P<b>iii|ii|i|[1-3])(?P<bs>[ab])?)?(?-u:\b)
-      | (?P<fih>(?-u:\b)first[-\s]in[-\s](?:human|man|patient)s?(?-u:\b))
+      | (?P<fih>(?-u:\b)first[-\s]in[-\s](?:human|man|patient)s?(?-u:\b)|(?-u:\b)FIH(?-u:\b))
       | (?P<ind>(?-u:\b)IND(?-u:\b)(?:-enabling)?|(?-u:\b)investigational\s+new\s+drug(?-u:\b)|(?-u:\b)clinical\s+trial\s+application(?-u:\b)|(?-u:\b)CTA(?-u:\b))
       | (?P<filed>(?-u:\b)(?:s?BLA|s?NDA|MAA|marketing\s+authori[sz]ation\s+application|new\s+drug\s+application|biologics\s+license\s+application)(?-u:\b)|(?-u:\b)apply(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:marketing\s+)?approval(?-u:\b)|(?-u:\b)to\s+apply(?-u:\b)|(?-u:\b)regulatory\s+(?:submission|filing)s?(?-u:\b))
       | (?P<approved>(?-u:\b)(?:approved|approval|marketing\s+authori[sz]ation|conditional\s+authori[sz]ation)(?-u:\b))
