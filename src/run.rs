@@ -374,68 +374,6 @@ pub fn write_atomic(path: &Path, contents: &str, inputs: &[PathBuf]) -> Result<(
     write_atomic_with(path, inputs, |w| w.write_all(contents.as_bytes()))
 }
 
-/// Writes the graph as GRAPH_JSON to `path` (see [`write_atomic`]), streamed
-/// to the file: the same bytes as [`render_json`] without holding a second copy
-/// of the text in memory.
-///
-/// # Errors
-/// As [`write_atomic`].
-pub fn write_json(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
-    write_atomic_with(path, inputs, |w| {
-        let mut w = EndsWithNewline::new(w);
-        write!(w, "{}", Json(g))?;
-        w.finish()
-    })
-}
-
-/// Writes the graph as Graphviz DOT to `path` (see [`write_atomic`]), streamed
-/// to the file: the same bytes as [`render_dot`].
-///
-/// # Errors
-/// As [`write_atomic`].
-pub fn write_dot(path: &Path, g: &PipelineGraph, inputs: &[PathBuf]) -> Result<(), OutputError> {
-    write_atomic_with(path, inputs, |w| write!(w, "{}", Dot::new(g)))
-}
-
-/// A writer that remembers whether the last byte written was `\n` and adds
-/// one on [`EndsWithNewline::finish`] when it was not (as [`render_json`] does).
-struct EndsWithNewline<'a> {
-    inner: &'a mut dyn Write,
-    /// True when the last byte written was a newline (false before any write,
-    /// so an empty output gets one, as `render_json` gives).
-    last_newline: bool,
-}
-
-impl<'a> EndsWithNewline<'a> {
-    fn new(inner: &'a mut dyn Write) -> Self {
-        EndsWithNewline {
-            inner,
-            last_newline: false,
-        }
-    }
-
-    fn finish(self) -> std::io::Result<()> {
-        if !self.last_newline {
-            self.inner.write_all(b"\n")?;
-        }
-        self.inner.flush()
-    }
-}
-
-impl Write for EndsWithNewline<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        if n > 0 {
-            self.last_newline = buf[n - 1] == b'\n';
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// [`write_atomic`] with the contents produced by `fill`, which writes into a
 /// buffered writer on the temporary file (or stdout for `-`).
 ///
