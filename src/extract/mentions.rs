@@ -671,7 +671,7 @@ static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// `agonist (X)`, `anti-X`, where X looks like a gene or protein symbol.
 static CUE_TARGET_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
-        (?-u:\b)(?P<a>[A-Z][A-Za-z]{0,6}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?(?-u:\b)
+        (?-u:\b)(?P<a>[A-Z][A-Za-z0-9]{0,7}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?(?-u:\b)
       | (?-u:\b)(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s*\((?P<b>[A-Z][A-Za-z0-9-]{1,10})\)
       | (?-u:\b)anti-(?P<c>[A-Z][A-Za-z0-9-]{1,10})(?-u:\b)
     ").expect("static regex")

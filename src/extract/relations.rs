@@ -838,7 +838,21 @@ impl<'a> Extractor<'a> {
         for s in &self.sents {
             let st = self.text.get(s.start..s.end).unwrap_or("");
             for f in mentions::find_targets(st) {
-                if !mentions::target_cue(st, f.start, f.end) {
+                // "X (BTK)": a target in parentheses right after a compound.
+                let after_compound = st.get(..f.start).is_some_and(|b| b.ends_with('('))
+                    && st.get(f.end..).is_some_and(|a| a.starts_with(')'))
+                    && {
+                        let open = s.start + f.start - 1;
+                        let k = self.compound_mentions.partition_point(|m| m.end <= open);
+                        k.checked_sub(1)
+                            .and_then(|i| self.compound_mentions.get(i))
+                            .is_some_and(|m| {
+                                self.text
+                                    .get(m.end..open)
+                                    .is_some_and(|g| g.trim().is_empty())
+                            })
+                    };
+                if !after_compound && !mentions::target_cue(st, f.start, f.end) {
                     continue;
                 }
                 self.target_mentions.push(Found {
@@ -1068,9 +1082,23 @@ impl<'a> Extractor<'a> {
                 let same: Vec<Mention> = comps
                     .iter()
                     .filter(|c| c.start - s.start >= lo && c.end - s.start <= hi)
-                    .copied()
+                    .map(|c| Mention {
+                        start: c.start - s.start,
+                        end: c.end - s.start,
+                        entity: c.entity,
+                    })
                     .collect();
-                dedup_entities(&same)
+                // The list of compounds right before the organization ("A and
+                // B, partnered with X"), else right after it ("collaboration
+                // with X to develop A").
+                let at = om.start - s.start;
+                let before: Vec<Mention> = same.iter().filter(|c| c.end <= at).copied().collect();
+                let after: Vec<Mention> = same.iter().filter(|c| c.start >= at).copied().collect();
+                if !before.is_empty() {
+                    list_ending_at(st, &before)
+                } else {
+                    list_from(st, &after)
+                }
             };
             for c in targets {
                 out.partner(c, om.entity, relation, si);
@@ -1200,8 +1228,12 @@ impl<'a> Extractor<'a> {
                     .filter(|m| m.end <= p.start)
                     .copied()
                     .collect();
+                let distinct = dedup_entities(&rel_comps);
                 match earlier.first() {
                     Some(first) if first.start < 40 => list_from(st, &earlier),
+                    // The one compound of the sentence: "Submitted an IND for
+                    // X; Acme plans to initiate a Phase 1 trial".
+                    Some(_) if distinct.len() == 1 => distinct,
                     _ => vec![],
                 }
             };
@@ -1343,7 +1375,7 @@ impl<'a> Extractor<'a> {
             let clause = st.get(m.start..end).unwrap_or("");
             let near_after: String = clause
                 .chars()
-                .take(60)
+                .take(100)
                 .collect::<String>()
                 .to_ascii_lowercase();
             let near_before: String = st
@@ -1360,7 +1392,16 @@ impl<'a> Extractor<'a> {
             // The kind word closest to the amount: after it up to the clause's
             // end first ("$3 million milestone"), else before it.
             let after_clause: &str = near_after.split([',', ';']).next().unwrap_or(&near_after);
-            let kind = kind_word(after_clause)
+            // Kind words may follow a list ("up to $1.2 billion in
+            // development, regulatory and commercial milestones") but not
+            // another payment ("..., plus tiered royalties").
+            let kind_text: &str = [" plus ", ";", " as well as ", " and tiered"]
+                .iter()
+                .filter_map(|cut| near_after.find(cut))
+                .min()
+                .and_then(|k| near_after.get(..k))
+                .unwrap_or(&near_after);
+            let kind = kind_word(kind_text)
                 .or_else(|| kind_word_last(&near_before))
                 .or_else(|| {
                     (after_clause.contains("payment") || near_before.contains("payment"))
@@ -1429,7 +1470,7 @@ impl<'a> Extractor<'a> {
             // The compound of the amount's clause: after the amount when the
             // payer is named there ("$5.0 million from X for A and $2.2
             // million from Y": Y's payment names none), else around it.
-            let (clo, chi) = if payer_after {
+            let (clo, chi) = if payer_after && mi > 0 {
                 (m.start, end)
             } else {
                 (start, end)
@@ -2282,8 +2323,19 @@ fn is_list_sep(between: &str) -> bool {
     let t = between.trim().trim_start_matches(['®', '™']).trim();
     matches!(
         t,
-        "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "" | "as well as" | ", as well as"
-    ) || (t.starts_with(')') && is_list_sep(&t[1..]))
+        "," | "and"
+            | ", and"
+            | "or"
+            | ", or"
+            | "&"
+            | "/"
+            | ""
+            | "as well as"
+            | ", as well as"
+            | ", along with"
+            | "along with"
+            | ", together with"
+    ) || t.strip_prefix(')').is_some_and(is_list_sep)
 }
 
 fn dedup_entities(ms: &[Mention]) -> Vec<usize> {
@@ -2913,6 +2965,43 @@ mod tests {
                 "200000 USD Beta Bio milestone earned",
                 "4800000 USD Beta Bio milestone potential"
             ]
+        );
+    }
+
+    #[test]
+    fn newswire_highlights_partners_payments_and_parenthesized_targets() {
+        let g = run(
+            "Announced a strategic collaboration with Astellas Pharma Inc. to develop ARV-455; Arvelle received an upfront payment of $45 million and is eligible to receive up to $1.2 billion in development, regulatory and commercial milestones, plus tiered royalties.\nSubmitted an Investigational New Drug (IND) application for ARV-610 in March 2025; Arvelle plans to initiate a Phase 1 trial in mid-2025.\nArvelle is advancing degraders including ARV-771 (BTK), ARV-902 (a KAT6A degrader) and ARV-455, partnered with Astellas.\n",
+            "2025-05-08",
+        );
+        assert_eq!(g.partners, ["ARV-455 Astellas"]);
+        assert!(
+            g.payments
+                .contains(&"1200000000 USD Astellas milestone potential".to_string()),
+            "{:?}",
+            g.payments
+        );
+        assert!(
+            g.events
+                .contains(&"ARV-610 IND achieved 2025-03".to_string()),
+            "{:?}",
+            g.events
+        );
+        assert!(
+            g.events
+                .contains(&"ARV-610 Phase I planned 2025-H1".to_string()),
+            "{:?}",
+            g.events
+        );
+        assert!(
+            g.targets.contains(&"ARV-771 BTK".to_string()),
+            "{:?}",
+            g.targets
+        );
+        assert!(
+            g.targets.contains(&"ARV-902 KAT6A".to_string()),
+            "{:?}",
+            g.targets
         );
     }
 }
