@@ -280,3 +280,65 @@ fn dev_set_scores_at_least_0_80() {
         .expect("overall line");
     assert!(f1 >= 0.80, "dev micro-F1 {f1}\n{text}");
 }
+
+/// Every compound and organization of the analysts' annotations of the
+/// sample filings (`tests/fixtures/gold`, copied from the dev corpus) is one
+/// node of that filing's graph: none missed, none split over two nodes.
+#[test]
+fn gold_compounds_and_organizations_are_single_nodes() {
+    let gold_dir = root().join("tests/fixtures/gold");
+    let mut files: Vec<_> = std::fs::read_dir(&gold_dir)
+        .expect("gold fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 4);
+    for gold_path in files {
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
+        let doc = root()
+            .join("data/filings")
+            .join(gold["document"].as_str().unwrap());
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = pipegraph(
+            dir.path(),
+            &["build", doc.to_str().unwrap(), "--json", "g.json"],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let g: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("g.json")).unwrap())
+                .unwrap();
+        for (kind, key) in [("compound", "compounds"), ("organization", "organizations")] {
+            for entity in gold[key].as_array().unwrap() {
+                if entity["optional"] == true {
+                    continue;
+                }
+                let mut want: Vec<String> = names(entity)
+                    .iter()
+                    .map(|n| pipegraph::model::name_key(n))
+                    .collect();
+                want.retain(|k| !k.is_empty());
+                let holders: Vec<&Value> = nodes_of(&g, kind)
+                    .into_iter()
+                    .filter(|n| {
+                        names(n)
+                            .iter()
+                            .any(|x| want.contains(&pipegraph::model::name_key(x)))
+                    })
+                    .collect();
+                assert_eq!(
+                    holders.len(),
+                    1,
+                    "{}: {kind} {} is on {} nodes",
+                    gold["document"],
+                    entity["name"],
+                    holders.len()
+                );
+            }
+        }
+    }
+}
