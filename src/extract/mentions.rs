@@ -124,7 +124,7 @@ const NOT_CODE_PREFIXES: &[&str] = &[
 
 /// True for text that looks like a code name but is a year-like number after
 /// a conference or region (`ASCO 2024`), a zip code (`MA 02451`) or the like.
-fn code_is_excluded(prefix: &str, sep: &str, digits: &str, tail: Option<&str>) -> bool {
+fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
     let up = prefix.to_ascii_uppercase();
     if NOT_CODE_PREFIXES.contains(&up.as_str()) {
         return true;
@@ -151,7 +151,6 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str, tail: Option<&str>) -
     if LEXICON.target_by_key.contains_key(&name_key(&joined)) {
         return true;
     }
-    let _ = tail;
     false
 }
 
@@ -179,12 +178,7 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
         else {
             continue;
         };
-        if code_is_excluded(
-            prefix.as_str(),
-            sep.as_str(),
-            digits.as_str(),
-            c.get(5).map(|m| m.as_str()),
-        ) {
+        if code_is_excluded(prefix.as_str(), sep.as_str(), digits.as_str()) {
             continue;
         }
         // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.

@@ -900,7 +900,7 @@ impl<'a> Extractor<'a> {
                     .and_then(|r| r.find('\n'))
                     .map_or(self.text.len(), |p| s.start + p);
                 let line = self.text.get(s.start..line_end).unwrap_or("");
-                let (off, body) = strip_bullet(line);
+                let (off, _) = strip_bullet(line);
                 let bullet = off > 0 && line.get(..off).is_some_and(|b| !b.trim().is_empty());
                 let from = self
                     .compound_mentions
@@ -916,7 +916,6 @@ impl<'a> Extractor<'a> {
                             && m.start < line_end
                     })
                     .map(|m| m.entity);
-                let _ = body;
                 line_lead = lead;
                 if let Some(c) = lead {
                     if !bullet || is_heading(line) {
@@ -1851,26 +1850,21 @@ impl<'a> Extractor<'a> {
                 evidence: ev,
             });
         }
-        // Parents named by the lexicon or "X, a member of the Y Group".
-        let mut extra = Vec::new();
+        // Parents (from the company lexicon) that the text also names; the
+        // graph creates nodes for parents the text does not name.
+        let mut subsidiaries = Vec::new();
         for (i, o) in facts.organizations.iter().enumerate() {
-            if let Some(p) = &o.parent {
-                let pk = name_key(p);
-                let pi = facts
-                    .organizations
-                    .iter()
-                    .position(|x| name_key(&x.name) == pk);
-                extra.push((i, pi, p.clone(), o.evidence.clone()));
+            let Some(p) = &o.parent else { continue };
+            let pk = name_key(p);
+            if let Some(pi) = facts
+                .organizations
+                .iter()
+                .position(|x| name_key(&x.name) == pk)
+            {
+                subsidiaries.push((i, pi, o.evidence.clone()));
             }
         }
-        for (i, pi, pname, ev) in extra {
-            let pi = match pi {
-                Some(pi) => pi,
-                None => continue, // the graph creates parents that are not named in the text
-            };
-            let _ = pname;
-            facts.subsidiaries.push((i, pi, ev));
-        }
+        facts.subsidiaries = subsidiaries;
         let sent_ev = |si: usize| -> crate::model::Evidence {
             match self.sents.get(si) {
                 Some(s) => super::evidence(self.doc, s.start, s.end),
