@@ -1005,8 +1005,8 @@ mod tests {
     #[test]
     fn nonproprietary_and_brand_names() {
         check_compounds(
-            "Kadcyla® (ado-trastuzumab emtansine) and oral zelenirstat with Probody™ technology.",
-            &["Kadcyla", "ado-trastuzumab emtansine", "zelenirstat"],
+            "Brandix® (ado-zentuximab emtansine) and oral zelenirstat with Maskbody™ technology.",
+            &["Brandix", "ado-zentuximab emtansine", "zelenirstat"],
         );
         check_compounds("The peptide pipeline of kinase medicines.", &[]);
     }
@@ -1014,20 +1014,20 @@ mod tests {
     #[test]
     fn conjugates() {
         check_compounds(
-            "IMGN901 (huN901-DM1) and Trastuzumab-DM1 (T-DM1)",
-            &["IMGN901", "huN901-DM1", "Trastuzumab-DM1", "T-DM1"],
+            "ACMX901 (huX901-DM1) and Zentuximab-DM4 (Z-DM4)",
+            &["ACMX901", "huX901-DM1", "Zentuximab-DM4", "Z-DM4"],
         );
     }
 
     #[test]
     fn orgs_by_suffix() {
         let s =
-            "Probody is a trademark of CytomX Therapeutics, Inc. The deal with Biotest AG closed.";
+            "Maskbody is a trademark of Helio Therapeutics, Inc. The deal with Kiromic AG closed.";
         let got: Vec<String> = find_orgs_by_suffix(s).into_iter().map(|f| f.what).collect();
-        assert_eq!(got, ["CytomX Therapeutics, Inc.", "Biotest AG"]);
+        assert_eq!(got, ["Helio Therapeutics, Inc.", "Kiromic AG"]);
         assert_eq!(
-            strip_legal_suffix("CytomX Therapeutics, Inc."),
-            "CytomX Therapeutics"
+            strip_legal_suffix("Acme Therapeutics, Inc."),
+            "Acme Therapeutics"
         );
     }
 
