@@ -301,15 +301,7 @@ impl Dot<'_> {
             } else {
                 ""
             };
-            writeln!(
-                f,
-                "  {} -> {} [label={}, color={}, fontcolor={}, style={line}{width}];",
-                quote(&s.id),
-                quote(&t.id),
-                quote(&label),
-                quote(color),
-                quote(color)
-            )?;
+            edge(f, &s.id, &t.id, &label, color, &format!("{line}{width}"))?;
         }
         writeln!(f, "}}")
     }
@@ -458,17 +450,30 @@ fn partnerships(g: &PipelineGraph, legend: bool, f: &mut fmt::Formatter<'_>) -> 
             }
             _ => continue,
         };
-        writeln!(
-            f,
-            "  {} -> {} [label={}, color={}, fontcolor={}, style={line}];",
-            quote(&s.id),
-            quote(&t.id),
-            quote(&label),
-            quote(color),
-            quote(color)
-        )?;
+        edge(f, &s.id, &t.id, &label, color, line)?;
     }
     writeln!(f, "}}")
+}
+
+/// Writes one labelled edge; `style` is the style value plus any extra
+/// attributes (`"solid, penwidth=1.5"`).
+fn edge(
+    f: &mut fmt::Formatter<'_>,
+    source: &str,
+    target: &str,
+    label: &str,
+    color: &str,
+    style: &str,
+) -> fmt::Result {
+    writeln!(
+        f,
+        "  {} -> {} [label={}, color={}, fontcolor={}, style={style}];",
+        quote(source),
+        quote(target),
+        quote(label),
+        quote(color),
+        quote(color)
+    )
 }
 
 /// Fill colour of a pipeline cell by its most telling status.

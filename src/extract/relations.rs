@@ -971,27 +971,33 @@ impl<'a> Extractor<'a> {
             }
         }
 
-        // Partnerships.
-        self.partnerships(si, st, &s, &comps, ctx, &orgs, out);
-
-        // Phase events.
-        self.phase_events(si, st, &s, &comps, ctx, ctx_ok, &dates, out);
-
-        // Payments.
-        self.payments(si, st, &s, &comps, ctx, &orgs, &dates, out);
+        // Money and phase mentions, found once for the three rule families.
+        let v = SentenceView {
+            si,
+            st,
+            s,
+            money: mentions::find_money(st),
+            phases: mentions::find_phases(st),
+            comps,
+            orgs,
+            ctx,
+            ctx_ok,
+            dates,
+        };
+        self.partnerships(&v, out);
+        self.phase_events(&v, out);
+        self.payments(&v, out);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn partnerships(
-        &self,
-        si: usize,
-        st: &str,
-        s: &Sentence,
-        comps: &[Mention],
-        ctx: Option<usize>,
-        orgs: &[Mention],
-        out: &mut Relations,
-    ) {
+    fn partnerships(&self, v: &SentenceView<'_>, out: &mut Relations) {
+        let (si, st, s, comps, ctx, orgs) = (
+            v.si,
+            v.st,
+            &v.s,
+            v.comps.as_slice(),
+            v.ctx,
+            v.orgs.as_slice(),
+        );
         let reg = self.registrant_idx();
         // "These compounds are ...": the previous sentence's compounds.
         let anaphora: Vec<usize> = if comps.is_empty() && THESE_RE.is_match(st.trim_start()) {
@@ -1077,7 +1083,7 @@ impl<'a> Extractor<'a> {
                 // Compounds of the same clause: amounts and semicolons
                 // separate clauses ("$5.0 million from X for A and $2.2
                 // million from Y" pairs A with X only).
-                let (lo, hi) = clause_bounds(st, om.start - s.start);
+                let (lo, hi) = clause_bounds(st, &v.money, om.start - s.start);
                 let same: Vec<Mention> = comps
                     .iter()
                     .filter(|c| c.start - s.start >= lo && c.end - s.start <= hi)
@@ -1105,19 +1111,11 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn phase_events(
-        &self,
-        si: usize,
-        st: &str,
-        s: &Sentence,
-        comps: &[Mention],
-        ctx: Option<usize>,
-        ctx_ok: bool,
-        dates: &[DateMention],
-        out: &mut Relations,
-    ) {
-        let mut phases = mentions::find_phases(st);
+    fn phase_events(&self, v: &SentenceView<'_>, out: &mut Relations) {
+        let (si, st, s, comps, ctx, ctx_ok) =
+            (v.si, v.st, &v.s, v.comps.as_slice(), v.ctx, v.ctx_ok);
+        let dates = v.dates.as_slice();
+        let mut phases = v.phases.clone();
         // An explicit phase says more than "clinical trials" around it.
         if phases.iter().any(|p| matches!(p.what, PhaseWord::Phase(_))) {
             phases.retain(|p| p.what != PhaseWord::Clinic);
@@ -1346,23 +1344,21 @@ impl<'a> Extractor<'a> {
             .map(|d| FuzzyDate::Month(d.year(), d.month()))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn payments(
-        &self,
-        si: usize,
-        st: &str,
-        s: &Sentence,
-        comps: &[Mention],
-        ctx: Option<usize>,
-        orgs: &[Mention],
-        dates: &[DateMention],
-        out: &mut Relations,
-    ) {
+    fn payments(&self, v: &SentenceView<'_>, out: &mut Relations) {
+        let (si, st, s, comps, ctx, orgs) = (
+            v.si,
+            v.st,
+            &v.s,
+            v.comps.as_slice(),
+            v.ctx,
+            v.orgs.as_slice(),
+        );
+        let dates = v.dates.as_slice();
         if !PAYMENT_WORD_RE.is_match(st) || st.contains('\t') {
             return;
         }
         let reg = self.registrant_idx();
-        let money = mentions::find_money(st);
+        let money = &v.money;
         for (mi, m) in money.iter().enumerate() {
             // The clause around this amount: up to the next amount.
             let end = money.get(mi + 1).map_or(st.len(), |n| n.start);
@@ -1487,14 +1483,12 @@ impl<'a> Extractor<'a> {
                 _ => nearest(&clause_comps, s.start + m.start, s.start + m.end),
             };
             // Trigger: a phase mention in the sentence.
-            let trigger = mentions::find_phases(st)
-                .into_iter()
-                .find_map(|p| match p.what {
-                    PhaseWord::Phase(ph) => Some(ph),
-                    PhaseWord::Approval => Some(Phase::Approved),
-                    PhaseWord::Clinic => Some(Phase::PhaseI),
-                    _ => None,
-                });
+            let trigger = v.phases.iter().find_map(|p| match p.what {
+                PhaseWord::Phase(ph) => Some(ph),
+                PhaseWord::Approval => Some(Phase::Approved),
+                PhaseWord::Clinic => Some(Phase::PhaseI),
+                _ => None,
+            });
             let trigger = if kind == PaymentKind::Milestone {
                 trigger
             } else {
@@ -1945,6 +1939,22 @@ impl StartsWithAny for String {
     }
 }
 
+/// One sentence with what its relation rules share: its mentions, its
+/// context compound, its dates, money and phase mentions (found once).
+struct SentenceView<'t> {
+    si: usize,
+    st: &'t str,
+    s: Sentence,
+    comps: Vec<Mention>,
+    orgs: Vec<Mention>,
+    ctx: Option<usize>,
+    /// A sentence without a compound may speak of the context compound.
+    ctx_ok: bool,
+    dates: Vec<DateMention>,
+    money: Vec<Found<mentions::Money>>,
+    phases: Vec<Found<PhaseWord>>,
+}
+
 /// Relations found so far, keyed so that repeats merge (first sentence kept).
 #[derive(Default)]
 struct Relations {
@@ -2356,9 +2366,9 @@ fn nearest(ms: &[Mention], start: usize, end: usize) -> Option<usize> {
 
 /// The clause of sentence `st` around byte `at`: bounded by semicolons and
 /// money amounts (each amount opens a clause).
-fn clause_bounds(st: &str, at: usize) -> (usize, usize) {
+fn clause_bounds(st: &str, money: &[Found<mentions::Money>], at: usize) -> (usize, usize) {
     let mut cuts: Vec<usize> = st.match_indices(';').map(|(i, _)| i).collect();
-    cuts.extend(mentions::find_money(st).iter().map(|m| m.start));
+    cuts.extend(money.iter().map(|m| m.start));
     cuts.sort_unstable();
     let lo = cuts.iter().rev().find(|&&c| c <= at).copied().unwrap_or(0);
     let hi = cuts.iter().find(|&&c| c > at).copied().unwrap_or(st.len());
