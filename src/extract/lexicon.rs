@@ -875,33 +875,54 @@ pub fn is_inn_word(word: &str) -> bool {
     if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    if CONJUGATE_SECOND_WORDS.contains(&lower.as_str()) {
+    // Lowercase on the stack: this runs on nearly every long word of a filing.
+    let mut buf = [0u8; 64];
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return is_inn_lower(&word.to_ascii_lowercase());
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).is_ok_and(is_inn_lower)
+}
+
+/// [`is_inn_word`] on an already lowercased ASCII word.
+fn is_inn_lower(lower: &str) -> bool {
+    if CONJUGATE_SECOND_WORDS.contains(&lower) {
         return true;
     }
-    let stem = INN_STEM_SET.iter().any(|(len, set)| {
+    let stem = INN_STEM_SET.iter().any(|(len, stems)| {
         lower.len() >= len + 3
             && lower
                 .get(lower.len() - len..)
-                .is_some_and(|t| set.contains(t))
+                .is_some_and(|t| stems.binary_search(&t).is_ok())
     });
-    stem && !NOT_INN_SET.contains(lower.as_str())
+    stem && NOT_INN_SET.binary_search(&lower).is_err()
 }
 
-/// [`INN_STEMS`] grouped by length, for suffix look-ups.
-static INN_STEM_SET: LazyLock<Vec<(usize, std::collections::HashSet<&'static str>)>> =
-    LazyLock::new(|| {
-        let mut by_len: std::collections::BTreeMap<usize, std::collections::HashSet<&'static str>> =
-            Default::default();
-        for s in INN_STEMS {
-            by_len.entry(s.len()).or_default().insert(s);
-        }
-        by_len.into_iter().collect()
-    });
+/// [`INN_STEMS`] grouped by length and sorted, for suffix look-ups by
+/// binary search (no hashing on the hot path).
+static INN_STEM_SET: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut by_len: std::collections::BTreeMap<usize, Vec<&'static str>> = Default::default();
+    for s in INN_STEMS {
+        by_len.entry(s.len()).or_default().push(s);
+    }
+    by_len
+        .into_iter()
+        .map(|(len, mut v)| {
+            v.sort_unstable();
+            v.dedup();
+            (len, v)
+        })
+        .collect()
+});
 
-/// [`NOT_INN`] as a set.
-static NOT_INN_SET: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| NOT_INN.iter().copied().collect());
+/// [`NOT_INN`], sorted for binary search.
+static NOT_INN_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = NOT_INN.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 #[cfg(test)]
 mod tests {

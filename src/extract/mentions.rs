@@ -52,15 +52,125 @@ static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Words that end in an INN stem, optionally with a conjugate second word
-/// (`trastuzumab emtansine`) and a prefix (`ado-`, `fam-`).
-static INN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let second = lexicon::CONJUGATE_SECOND_WORDS.join("|");
-    Regex::new(&format!(
-        r"(?-u:\b)((?:ado-|fam-)?[A-Za-z][a-z]{{5,}}(?:-[a-z]{{3,}})?)(\s+(?:{second}))?(?-u:\b)"
-    ))
-    .expect("static regex")
-});
+/// A candidate nonproprietary name found by [`inn_candidates`]: byte
+/// offsets into the scanned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct InnCandidate {
+    /// Start of the word (of its `ado-`/`fam-` prefix when there is one).
+    start: usize,
+    /// End of the first word (`trastuzumab` in `trastuzumab emtansine`).
+    word_end: usize,
+    /// End of the whole candidate, after the conjugate second word if any.
+    end: usize,
+    /// Whether a conjugate second word (`emtansine`, `vedotin`) follows.
+    second: bool,
+}
+
+/// ASCII word byte, as the regex crate's `(?-u:\b)` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Words that may be INNs, left to right without overlaps: an optional
+/// `ado-`/`fam-` prefix, an ASCII letter and at least five lowercase
+/// letters, an optional `-suffix` of at least three lowercase letters, and
+/// an optional conjugate second word ([`lexicon::CONJUGATE_SECOND_WORDS`])
+/// after whitespace, all on ASCII word boundaries.
+///
+/// This is the leftmost-first reading of
+/// `\b((?:ado-|fam-)?[A-Za-z][a-z]{5,}(?:-[a-z]{3,})?)(\s+(?:second words))?\b`,
+/// written out by hand: that regex matched nearly every long word of a
+/// filing and resolved capture groups for each, the single largest cost of
+/// extraction (see BENCHMARKS.md).
+fn inn_candidates(s: &str) -> Vec<InnCandidate> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let at_word_start = b.get(i).copied().is_some_and(is_word_byte)
+            && (i == 0 || b.get(i - 1).copied().is_some_and(|c| !is_word_byte(c)));
+        if !at_word_start {
+            i += 1;
+            continue;
+        }
+        if let Some(c) = inn_candidate_at(s, i) {
+            out.push(c);
+            i = c.end.max(i + 1);
+        } else {
+            // No match can start inside this word: skip to its end.
+            i += 1;
+            while b.get(i).copied().is_some_and(is_word_byte) {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The candidate starting at word start `i`, if any (see [`inn_candidates`]).
+fn inn_candidate_at(s: &str, i: usize) -> Option<InnCandidate> {
+    let b = s.as_bytes();
+    let rest = s.get(i..)?;
+    let q = if rest.starts_with("ado-") || rest.starts_with("fam-") {
+        i + 4
+    } else {
+        i
+    };
+    if !b.get(q)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let lower_run = |from: usize| {
+        let mut r = from;
+        while b.get(r).is_some_and(|c| c.is_ascii_lowercase()) {
+            r += 1;
+        }
+        r
+    };
+    let r = lower_run(q + 1);
+    if r - (q + 1) < 5 {
+        return None;
+    }
+    // Greedy optional `-suffix`, given up when no boundary follows it.
+    if b.get(r) == Some(&b'-') {
+        let r2 = lower_run(r + 1);
+        if r2 - (r + 1) >= 3
+            && let Some(c) = inn_tail(s, i, r2)
+        {
+            return Some(c);
+        }
+    }
+    inn_tail(s, i, r)
+}
+
+/// Completes a candidate whose first word is `s[start..word_end]`: a
+/// conjugate second word when one follows, else a word boundary.
+fn inn_tail(s: &str, start: usize, word_end: usize) -> Option<InnCandidate> {
+    let b = s.as_bytes();
+    let after = s.get(word_end..)?;
+    let trimmed = after.trim_start_matches(char::is_whitespace);
+    if trimmed.len() < after.len() {
+        let y = word_end + (after.len() - trimmed.len());
+        for w in lexicon::CONJUGATE_SECOND_WORDS {
+            if trimmed.starts_with(w) && !b.get(y + w.len()).copied().is_some_and(is_word_byte) {
+                return Some(InnCandidate {
+                    start,
+                    word_end,
+                    end: y + w.len(),
+                    second: true,
+                });
+            }
+        }
+    }
+    if b.get(word_end).copied().is_some_and(is_word_byte) {
+        return None;
+    }
+    Some(InnCandidate {
+        start,
+        word_end,
+        end: word_end,
+        second: false,
+    })
+}
 
 /// Brand names: a capitalized word right before `®` or `™`.
 static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,11 +306,8 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             what: NameShape::Code,
         });
     }
-    for c in INN_RE.captures_iter(s) {
-        let (Some(whole), Some(first)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let w = first.as_str();
+    for c in inn_candidates(s) {
+        let w = s.get(c.start..c.word_end).unwrap_or("");
         let base = w
             .strip_prefix("ado-")
             .or_else(|| w.strip_prefix("fam-"))
@@ -216,8 +323,8 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
         }
         // A capitalized stem word mid-sentence counts when it is long enough
         // to be a drug name rather than a proper noun ("Berubicin").
-        if capital && c.get(2).is_none() && base.len() < 8 {
-            let before = s.get(..whole.start()).unwrap_or("").trim_end();
+        if capital && !c.second && base.len() < 8 {
+            let before = s.get(..c.start).unwrap_or("").trim_end();
             let at_start = before.is_empty()
                 || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])
                 || before
@@ -231,8 +338,8 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             }
         }
         out.push(Found {
-            start: whole.start(),
-            end: whole.end(),
+            start: c.start,
+            end: c.end,
             what: NameShape::Nonproprietary,
         });
     }
@@ -525,7 +632,11 @@ where
             idx.push(i);
         }
     }
+    // A full DFA: built once per process, it scans each byte with one table
+    // look-up where the default (a contiguous NFA for large lexicons) follows
+    // failure transitions.
     let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&pats)
         .expect("static automaton");
@@ -963,6 +1074,70 @@ pub fn find_money(s: &str) -> Vec<Found<Money>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regex that [`inn_candidates`] spells out by hand.
+    fn inn_regex() -> Regex {
+        let second = lexicon::CONJUGATE_SECOND_WORDS.join("|");
+        Regex::new(&format!(
+            r"(?-u:\b)((?:ado-|fam-)?[A-Za-z][a-z]{{5,}}(?:-[a-z]{{3,}})?)(\s+(?:{second}))?(?-u:\b)"
+        ))
+        .expect("test regex")
+    }
+
+    fn check_inn_candidates_match_regex(s: &str) {
+        let want: Vec<InnCandidate> = inn_regex()
+            .captures_iter(s)
+            .filter_map(|c| {
+                let (whole, first) = (c.get(0)?, c.get(1)?);
+                Some(InnCandidate {
+                    start: whole.start(),
+                    word_end: first.end(),
+                    end: whole.end(),
+                    second: c.get(2).is_some(),
+                })
+            })
+            .collect();
+        let got = inn_candidates(s);
+        if got != want {
+            let first_diff = got.iter().zip(&want).position(|(g, w)| g != w);
+            panic!(
+                "{} candidates by hand, {} by regex; first difference at {first_diff:?}: {:?} vs {:?}",
+                got.len(),
+                want.len(),
+                first_diff.and_then(|i| got.get(i)),
+                first_diff.and_then(|i| want.get(i)),
+            );
+        }
+    }
+
+    #[test]
+    fn inn_candidates_agree_with_the_regex_on_edge_cases() {
+        for s in [
+            "trastuzumab emtansine (T-DM1) and ado-trastuzumab emtansine",
+            "fam-trastuzumab deruxtecan-nxki; mirvetuximab soravtansine-gynx",
+            "anti-inflammatory pre-clinical emtansine-based Abcdefghij",
+            "sacituzumab  govitecan\u{a0}vedotin x9abcdefgh abcdefgH_ abcdefg_",
+            "enfortumab vedotins; ado-xy ado-abcdefg fam-Abcdefgh-ijk-lmn",
+            "élotuzumab naïvelyabc abcdefg-hi abcdefg-hijK abcdefg-hij-klmnop",
+            "",
+            "abcdef",
+        ] {
+            check_inn_candidates_match_regex(s);
+        }
+    }
+
+    #[test]
+    fn inn_candidates_agree_with_the_regex_on_every_sample_filing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
+        let mut n = 0;
+        for e in std::fs::read_dir(&dir).expect("data/filings") {
+            let path = e.expect("dir entry").path();
+            let text = std::fs::read_to_string(&path).expect("UTF-8 sample filing");
+            check_inn_candidates_match_regex(&text);
+            n += 1;
+        }
+        assert!(n >= 4, "sample filings missing from {}", dir.display());
+    }
 
     fn check_compounds(s: &str, expect: &[&str]) {
         let got: Vec<&str> = find_compounds(s)

@@ -952,7 +952,6 @@ impl<'a> Extractor<'a> {
         let comps = self.compounds_in(s.start, s.end);
         let ctx = self.context.get(si).copied().flatten();
         let orgs = self.orgs_in(s.start, s.end);
-        let dates = self.dates.find(st);
         let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
 
         // Targets.
@@ -971,13 +970,23 @@ impl<'a> Extractor<'a> {
             }
         }
 
-        // Money and phase mentions, found once for the three rule families.
+        // Money and phase mentions, found once for the three rule families;
+        // dates only matter to a phase or an amount, so a sentence with
+        // neither is not scanned for them (the date pattern is the costliest
+        // single scan, see BENCHMARKS.md).
+        let money = mentions::find_money(st);
+        let phases = mentions::find_phases(st);
+        let dates = if money.is_empty() && phases.is_empty() {
+            Vec::new()
+        } else {
+            self.dates.find(st)
+        };
         let v = SentenceView {
             si,
             st,
             s,
-            money: mentions::find_money(st),
-            phases: mentions::find_phases(st),
+            money,
+            phases,
             comps,
             orgs,
             ctx,
