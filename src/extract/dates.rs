@@ -53,7 +53,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<y>(?-u:\b)(?:in|by|during|of|for|since|through|until|from)\s+(?P<y13>(?:19|20)\d\d)(?-u:\b))
     "
     );
-    Regex::new(&pat).expect("static date regex")
+    Regex::new(&super::without_prefilter(&pat)).expect("static date regex")
 });
 
 fn month_num(s: &str) -> Option<u32> {

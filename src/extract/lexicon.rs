@@ -894,17 +894,28 @@ fn is_inn_lower(lower: &str) -> bool {
         lower.len() >= len + 3
             && lower
                 .get(lower.len() - len..)
-                .is_some_and(|t| stems.binary_search(&t).is_ok())
+                .and_then(stem_key)
+                .is_some_and(|k| stems.binary_search(&k).is_ok())
     });
     stem && NOT_INN_SET.binary_search(&lower).is_err()
 }
 
-/// [`INN_STEMS`] grouped by length and sorted, for suffix look-ups by
-/// binary search (no hashing on the hot path).
-static INN_STEM_SET: LazyLock<Vec<(usize, Vec<&'static str>)>> = LazyLock::new(|| {
-    let mut by_len: std::collections::BTreeMap<usize, Vec<&'static str>> = Default::default();
+/// A stem (at most 16 bytes) packed into an integer, so that suffix look-ups
+/// compare integers rather than call `memcmp` per probe.
+fn stem_key(s: &str) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+    Some(u128::from_le_bytes(buf))
+}
+
+/// [`INN_STEMS`] grouped by length, as sorted [`stem_key`]s. A stem longer
+/// than 16 bytes would have no key; none is (a unit test checks).
+static INN_STEM_SET: LazyLock<Vec<(usize, Vec<u128>)>> = LazyLock::new(|| {
+    let mut by_len: std::collections::BTreeMap<usize, Vec<u128>> = Default::default();
     for s in INN_STEMS {
-        by_len.entry(s.len()).or_default().push(s);
+        if let Some(k) = stem_key(s) {
+            by_len.entry(s.len()).or_default().push(k);
+        }
     }
     by_len
         .into_iter()
@@ -930,6 +941,13 @@ mod tests {
 
     fn check(word: &str, expect: bool) {
         assert_eq!(is_inn_word(word), expect, "{word}");
+    }
+
+    #[test]
+    fn every_stem_has_a_lookup_key() {
+        for s in INN_STEMS {
+            assert!(stem_key(s).is_some(), "stem {s:?} is longer than 16 bytes");
+        }
     }
 
     #[test]

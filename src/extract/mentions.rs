@@ -1,5 +1,6 @@
 //! Surface mentions in one sentence: compound names (code, nonproprietary, brand, conjugate), organization names, targets, phases with their cue words, and money amounts.
 
+use super::cues::Cues;
 use super::lexicon::{self, ADC_PAYLOADS, LEXICON};
 use crate::model::{Phase, name_key};
 use regex::Regex;
@@ -149,16 +150,18 @@ fn inn_tail(s: &str, start: usize, word_end: usize) -> Option<InnCandidate> {
     let after = s.get(word_end..)?;
     let trimmed = after.trim_start_matches(char::is_whitespace);
     if trimmed.len() < after.len() {
+        // A second word matches when the whole next word is one of them
+        // (each is lowercase letters, so a boundary must follow it).
         let y = word_end + (after.len() - trimmed.len());
-        for w in lexicon::CONJUGATE_SECOND_WORDS {
-            if trimmed.starts_with(w) && !b.get(y + w.len()).copied().is_some_and(is_word_byte) {
-                return Some(InnCandidate {
-                    start,
-                    word_end,
-                    end: y + w.len(),
-                    second: true,
-                });
-            }
+        let next_len = trimmed.bytes().take_while(|&c| is_word_byte(c)).count();
+        let next = trimmed.get(..next_len).unwrap_or("");
+        if lexicon::CONJUGATE_SECOND_WORDS.contains(&next) {
+            return Some(InnCandidate {
+                start,
+                word_end,
+                end: y + next_len,
+                second: true,
+            });
         }
     }
     if b.get(word_end).copied().is_some_and(is_word_byte) {
@@ -274,15 +277,23 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
 /// assert_eq!(got, [("XYZ 12-3456", NameShape::Code), ("zelenirstat", NameShape::Nonproprietary), ("PCLX-001", NameShape::Code)]);
 /// ```
 pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
+    find_compounds_cued(s, Cues::ALL)
+}
+
+/// [`find_compounds`] for a sentence whose [`Cues`] are known: patterns
+/// whose anchors the sentence lacks are not run (same result, less work).
+pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
     let mut out: Vec<Found<NameShape>> = Vec::new();
-    for m in CONJ_RE.find_iter(s) {
+    let conj = cues.has(Cues::CONJUGATE).then(|| CONJ_RE.find_iter(s));
+    for m in conj.into_iter().flatten() {
         out.push(Found {
             start: m.start(),
             end: m.end(),
             what: NameShape::Conjugate,
         });
     }
-    for c in CODE_RE.captures_iter(s) {
+    let codes = cues.has(Cues::DIGIT).then(|| CODE_RE.captures_iter(s));
+    for c in codes.into_iter().flatten() {
         let (Some(whole), Some(prefix), Some(sep), Some(digits)) =
             (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -343,7 +354,8 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
             what: NameShape::Nonproprietary,
         });
     }
-    for c in BRAND_RE.captures_iter(s) {
+    let brands = cues.has(Cues::BRAND).then(|| BRAND_RE.captures_iter(s));
+    for c in brands.into_iter().flatten() {
         let Some(name) = c.get(1) else { continue };
         // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
         let after = s
@@ -700,8 +712,15 @@ pub struct TargetName {
 /// others from the lexicon (case-sensitive, whole words; lowercase
 /// spelled-out names like `folate receptor alpha` included).
 pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
+    find_targets_cued(s, Cues::ALL)
+}
+
+/// [`find_targets`] for a sentence whose [`Cues`] are known: the CD-antigen
+/// pattern runs only where [`Cues::CD`] is set.
+pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
     let mut out = Vec::new();
-    for m in CD_RE.find_iter(s) {
+    let cds = cues.has(Cues::CD).then(|| CD_RE.find_iter(s));
+    for m in cds.into_iter().flatten() {
         // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
         let name = m.as_str().to_string();
         let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {

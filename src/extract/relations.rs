@@ -1,5 +1,6 @@
 //! The extraction passes: entity building (alias cues, organization folding) and per-sentence relations (targets, partnerships, phase events, payments) with section context.
 
+use super::cues::{self, Cues};
 use super::dates::{DateContext, DateMention};
 use super::lexicon::{self, LEXICON};
 use super::mentions::{self, Found, NameShape, PhaseWord};
@@ -257,6 +258,8 @@ pub struct Extractor<'a> {
     doc: &'a Document,
     text: &'a str,
     sents: Vec<Sentence>,
+    /// Per sentence: the rule families it may hold (see [`cues`]).
+    cues: Vec<Cues>,
     dates: DateContext,
     compounds: Compounds,
     compound_mentions: Vec<Mention>,
@@ -285,7 +288,7 @@ static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cues before an organization name that make it a developer/licensee.
 static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&super::without_prefilter(
         r"(?x)
         (?-u:\b)(?:licen[sc]ed\s+(?:it\s+)?(?:exclusively\s+)?to|out-licensed\s+to|sublicensed\s+to|
         in\s+(?:global\s+|clinical\s+)?development\s+by|being\s+developed(?:\s+and\s+commercialized)?\s+by|developed\s+(?:and\s+commercialized\s+)?by|
@@ -298,7 +301,7 @@ static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
         \s+(?:its\s+partner\s+|our\s+partner\s+|partner\s+|the\s+)?
         (?P<name>[A-Z][A-Za-z0-9&'’.-]*(?:[\s-]+[A-Z][A-Za-z0-9&'’.-]*){0,3})
     ",
-    )
+    ))
     .expect("static regex")
 });
 
@@ -402,10 +405,12 @@ impl<'a> Extractor<'a> {
     /// Prepares the extraction of `doc`: sentence split and date context.
     pub fn new(doc: &'a Document) -> Extractor<'a> {
         let text = doc.text.as_str();
+        let sents = sentences::split(text);
         Extractor {
             doc,
             text,
-            sents: sentences::split(text),
+            cues: cues::sentence_cues(text, &sents),
+            sents,
             dates: DateContext {
                 report: doc.info.report_date,
                 fiscal_year_end_month: doc.info.fiscal_year_end_month.unwrap_or(12),
@@ -421,6 +426,11 @@ impl<'a> Extractor<'a> {
 
     fn sent_text(&self, s: &Sentence) -> &'a str {
         self.text.get(s.start..s.end).unwrap_or("")
+    }
+
+    /// The rule families sentence `si` may hold ([`Cues::ALL`] if unknown).
+    fn gate(&self, si: usize) -> Cues {
+        self.cues.get(si).copied().unwrap_or(Cues::ALL)
     }
 
     /// Runs all passes and returns the document's facts.
@@ -447,7 +457,7 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let st = self.sent_text(&s);
-            let mut found = mentions::find_compounds(st);
+            let mut found = mentions::find_compounds_cued(st, self.gate(si));
             // Trademark notices list brands of every kind (comparators,
             // platforms); a brand is a compound only where it is used.
             if st.contains("trademark") {
@@ -702,15 +712,19 @@ impl<'a> Extractor<'a> {
         }
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let sents = self.sents.clone();
-        for s in &sents {
+        for (si, s) in sents.iter().enumerate() {
             let st = self.sent_text(s);
+            let gate = self.gate(si);
             for f in mentions::find_lexicon_companies(st) {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 if let Some(i) = self.org_for(surface, Some(f.what)) {
                     found.push((s.start + f.start, s.start + f.end, i));
                 }
             }
-            for f in mentions::find_orgs_by_suffix(st) {
+            let suffixed = gate
+                .has(Cues::ORG_SUFFIX)
+                .then(|| mentions::find_orgs_by_suffix(st));
+            for f in suffixed.into_iter().flatten() {
                 if self.overlaps_compound(s.start + f.start, s.start + f.end) {
                     continue;
                 }
@@ -740,7 +754,10 @@ impl<'a> Extractor<'a> {
                     found.push((abs, abs + name.len(), i));
                 }
             }
-            for c in PARTNER_LIST_RE.captures_iter(st) {
+            let lists = gate
+                .has(Cues::PARTNER_LIST)
+                .then(|| PARTNER_LIST_RE.captures_iter(st));
+            for c in lists.into_iter().flatten() {
                 let Some(list) = c.name("list") else { continue };
                 for part in split_list(list.as_str()) {
                     let name = trim_org_name(part.1);
@@ -835,9 +852,10 @@ impl<'a> Extractor<'a> {
     // ------------------------------------------------------------ targets
 
     fn find_targets(&mut self) {
-        for s in &self.sents {
+        for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
-            for f in mentions::find_targets(st) {
+            let gate = self.cues.get(si).copied().unwrap_or(Cues::ALL);
+            for f in mentions::find_targets_cued(st, gate) {
                 // "X (BTK)": a target in parentheses right after a compound.
                 let after_compound = st.get(..f.start).is_some_and(|b| b.ends_with('('))
                     && st.get(f.end..).is_some_and(|a| a.starts_with(')'))
@@ -861,7 +879,10 @@ impl<'a> Extractor<'a> {
                     what: f.what,
                 });
             }
-            for f in mentions::find_cue_targets(st) {
+            let cued = gate
+                .has(Cues::TARGET_CUE)
+                .then(|| mentions::find_cue_targets(st));
+            for f in cued.into_iter().flatten() {
                 let (a, b) = (s.start + f.start, s.start + f.end);
                 let taken = self
                     .target_mentions
@@ -974,8 +995,17 @@ impl<'a> Extractor<'a> {
         // dates only matter to a phase or an amount, so a sentence with
         // neither is not scanned for them (the date pattern is the costliest
         // single scan, see BENCHMARKS.md).
-        let money = mentions::find_money(st);
-        let phases = mentions::find_phases(st);
+        let gate = self.gate(si);
+        let money = if gate.has(Cues::MONEY) {
+            mentions::find_money(st)
+        } else {
+            Vec::new()
+        };
+        let phases = if gate.has(Cues::PHASE) {
+            mentions::find_phases(st)
+        } else {
+            Vec::new()
+        };
         let dates = if money.is_empty() && phases.is_empty() {
             Vec::new()
         } else {
@@ -1363,7 +1393,7 @@ impl<'a> Extractor<'a> {
             v.orgs.as_slice(),
         );
         let dates = v.dates.as_slice();
-        if !PAYMENT_WORD_RE.is_match(st) || st.contains('\t') {
+        if v.money.is_empty() || !PAYMENT_WORD_RE.is_match(st) || st.contains('\t') {
             return;
         }
         let reg = self.registrant_idx();

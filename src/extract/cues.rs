@@ -1,0 +1,394 @@
+//! Cue gate: one pass per document over the literals each rule family needs, so that family's regexes run only on the sentences that hold one.
+//!
+//! Every regex family gated here can only match text that contains one of
+//! its *anchors*: the money pattern needs a currency sign or code, the phase
+//! pattern a word such as `phase`, `clinic`, `approv` or `IND`, a code name
+//! a digit. One Aho-Corasick automaton over all anchors (ASCII
+//! case-insensitive, so it accepts at least what the case-sensitive patterns
+//! accept) scans the document once; each hit marks the sentences it touches.
+//! A family's regexes then skip the sentences without its mark.
+//!
+//! Anchors are necessary, never sufficient: the gate only skips work that
+//! would have found nothing, so extraction results do not depend on it. The
+//! tests check each family's finder against its gate on every sentence of
+//! the sample filings, and on text built to sit at the edges (word
+//! boundaries, Unicode case folding).
+//!
+//! Why: a filing's sentences are scanned by a dozen patterns; most sentences
+//! hold no amount, no brand mark and no target cue (BENCHMARKS.md has the
+//! figures).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::lexicon;
+use super::sentences::Sentence;
+
+/// The rule families one sentence may hold, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cues(u16);
+
+impl Cues {
+    /// A money amount ([`super::mentions::find_money`]).
+    pub const MONEY: Cues = Cues(1);
+    /// A phase, IND, filing, approval or discontinuation word
+    /// ([`super::mentions::find_phases`]).
+    pub const PHASE: Cues = Cues(1 << 1);
+    /// A conjugate name `<antibody>-<payload>` (a payload of
+    /// [`lexicon::ADC_PAYLOADS`] after a hyphen).
+    pub const CONJUGATE: Cues = Cues(1 << 2);
+    /// A brand mark: `®`, `™`, `(R)`, `(TM)`.
+    pub const BRAND: Cues = Cues(1 << 3);
+    /// A legal or industry suffix of an organization name.
+    pub const ORG_SUFFIX: Cues = Cues(1 << 4);
+    /// A partner list cue (`partners include`, `collaborations with`).
+    pub const PARTNER_LIST: Cues = Cues(1 << 5);
+    /// A CD antigen, interleukin, HER2/HER3 or claudin 18.2 name.
+    pub const CD: Cues = Cues(1 << 6);
+    /// A target cue word (`inhibitor`, `agonist`, `anti-`).
+    pub const TARGET_CUE: Cues = Cues(1 << 7);
+    /// A digit (code names need one).
+    pub const DIGIT: Cues = Cues(1 << 8);
+    /// Every family: what a caller passes to run all rules unconditionally.
+    pub const ALL: Cues = Cues(u16::MAX);
+
+    /// True when any family of `c` is in `self`.
+    pub fn has(self, c: Cues) -> bool {
+        self.0 & c.0 != 0
+    }
+
+    fn add(&mut self, c: Cues) {
+        self.0 |= c.0;
+    }
+}
+
+/// Which sides of an anchor hit must be ASCII word boundaries (as the
+/// regex crate's `(?-u:\b)` sees them) for the hit to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    None,
+    Before,
+    After,
+    Both,
+}
+
+/// Characters that Unicode simple case folding maps onto ASCII letters
+/// (`ſ` → `s`, Kelvin sign → `k`): a `(?i)` pattern matches them where an
+/// ASCII-case-insensitive automaton does not, so they mark every
+/// case-insensitive family.
+const FOLDS_TO_ASCII: [&str; 2] = ["\u{17F}", "\u{212A}"];
+
+/// The anchors of each family; see the family's pattern in `mentions.rs`
+/// or `relations.rs` for why each literal is necessary.
+fn anchors() -> Vec<(String, Cues, Bound)> {
+    use Bound::*;
+    let mut a: Vec<(String, Cues, Bound)> = Vec::new();
+    let mut add = |lits: &[&str], c: Cues, b: Bound| {
+        for l in lits {
+            a.push((l.to_string(), c, b));
+        }
+    };
+    // MONEY_RE (case-insensitive): a sign, a code after a boundary, or a
+    // currency word after the number.
+    add(&["$", "€", "£", "¥", "dollars", "swiss", "pounds"], Cues::MONEY, None);
+    add(
+        &[
+            "usd", "eur", "chf", "gbp", "jpy", "cad", "aud", "cny", "rmb", "dkk", "sek",
+        ],
+        Cues::MONEY,
+        Before,
+    );
+    // PHASE_RE (case-insensitive), alternative by alternative.
+    add(
+        &[
+            "phase",
+            "first",
+            "fih",
+            "investigational",
+            "clinic",
+            "marketing",
+            "application",
+            "apply",
+            "regulatory",
+            "approv",
+            "authori",
+            "discontinu",
+            "terminat",
+            "cease",
+            "halt",
+        ],
+        Cues::PHASE,
+        None,
+    );
+    add(&["ind", "cta", "maa"], Cues::PHASE, Both);
+    add(&["bla", "nda"], Cues::PHASE, After);
+    // PARTNER_LIST_RE (case-insensitive).
+    add(
+        &["partner", "collaborations", "licensees"],
+        Cues::PARTNER_LIST,
+        None,
+    );
+    for f in FOLDS_TO_ASCII {
+        add(
+            &[f],
+            Cues(Cues::MONEY.0 | Cues::PHASE.0 | Cues::PARTNER_LIST.0),
+            None,
+        );
+    }
+    // CONJ_RE: `-` and a payload.
+    let payloads: Vec<String> = lexicon::ADC_PAYLOADS
+        .iter()
+        .map(|p| format!("-{p}"))
+        .collect();
+    add(
+        &payloads.iter().map(String::as_str).collect::<Vec<_>>(),
+        Cues::CONJUGATE,
+        None,
+    );
+    // BRAND_RE.
+    add(&["®", "™", "(r)", "(tm)"], Cues::BRAND, None);
+    // ORG_SUFFIX_RE: a required legal suffix (after whitespace, before a
+    // boundary) or a required industry word.
+    add(
+        &["pharma", "therapeutics", "biosciences", "biologics"],
+        Cues::ORG_SUFFIX,
+        None,
+    );
+    add(
+        &[
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "ltd",
+            "limited",
+            "ag",
+            "gmbh",
+            "plc",
+            "s.a",
+            "sa",
+            "n.v",
+            "nv",
+            "aps",
+            "a/s",
+            "ab",
+            "asa",
+            "oyj",
+            "se",
+            "s.p.a",
+            "k.k",
+            "kk",
+            "llc",
+            "l.l.c",
+            "lp",
+            "l.p",
+            "co",
+            "b.v",
+            "pty",
+            "s.r.l",
+            "sas",
+        ],
+        Cues::ORG_SUFFIX,
+        Both,
+    );
+    // CD_RE.
+    let cds: Vec<String> = (0..10).map(|d| format!("cd{d}")).collect();
+    add(
+        &cds.iter().map(String::as_str).collect::<Vec<_>>(),
+        Cues::CD,
+        Before,
+    );
+    add(
+        &["il-", "her2", "her3", "claudin", "cldn18"],
+        Cues::CD,
+        None,
+    );
+    // CUE_TARGET_RE.
+    add(
+        &[
+            "agonist",
+            "inhibitor",
+            "blocker",
+            "modulator",
+            "degrader",
+            "anti-",
+        ],
+        Cues::TARGET_CUE,
+        None,
+    );
+    a
+}
+
+/// The anchor automaton and, per pattern, its families and boundary rule.
+static GATE: LazyLock<Option<(AhoCorasick, Vec<(Cues, Bound)>)>> = LazyLock::new(|| {
+    let a = anchors();
+    let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .build(a.iter().map(|x| x.0.as_str()))
+        .ok()?;
+    Some((ac, a.into_iter().map(|x| (x.1, x.2)).collect()))
+});
+
+/// ASCII word byte, as `(?-u:\b)` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `text[start..end]` has the word boundaries `bound` asks for.
+fn bounded(text: &[u8], start: usize, end: usize, bound: Bound) -> bool {
+    let before_ok = || {
+        start == 0
+            || text
+                .get(start - 1)
+                .is_none_or(|&b| !is_word_byte(b))
+    };
+    let after_ok = || text.get(end).is_none_or(|&b| !is_word_byte(b));
+    match bound {
+        Bound::None => true,
+        Bound::Before => before_ok(),
+        Bound::After => after_ok(),
+        Bound::Both => before_ok() && after_ok(),
+    }
+}
+
+/// True when `s` holds a digit as Unicode `\d` sees it (ASCII digits, and
+/// any non-ASCII numeric character, a superset of `\d`).
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || (!s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+}
+
+/// The families each sentence of `sents` (byte ranges into `text`) may
+/// hold, one [`Cues`] per sentence, in order.
+///
+/// `sents` must be sorted by start and not overlap (as
+/// [`super::sentences::split`] returns them). If the anchor automaton could
+/// not be built, every sentence gets [`Cues::ALL`]: slower, never wrong.
+pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
+    let Some((ac, meta)) = &*GATE else {
+        return vec![Cues::ALL; sents.len()];
+    };
+    let mut out: Vec<Cues> = sents
+        .iter()
+        .map(|s| {
+            let st = text.get(s.start..s.end).unwrap_or("");
+            if has_digit(st) {
+                Cues::DIGIT
+            } else {
+                Cues::default()
+            }
+        })
+        .collect();
+    let bytes = text.as_bytes();
+    for m in ac.find_overlapping_iter(text) {
+        let Some(&(cues, bound)) = meta.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        if !bounded(bytes, m.start(), m.end(), bound) {
+            continue;
+        }
+        let mut i = sents.partition_point(|s| s.end <= m.start());
+        while let Some(s) = sents.get(i) {
+            if s.start >= m.end() {
+                break;
+            }
+            if let Some(c) = out.get_mut(i) {
+                c.add(cues);
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::mentions;
+    use super::super::sentences;
+    use super::*;
+
+    /// Every finder that a family gates finds nothing in a sentence
+    /// without that family's mark.
+    fn check_gate_is_conservative(text: &str) {
+        let sents = sentences::split(text);
+        let cues = sentence_cues(text, &sents);
+        for (s, c) in sents.iter().zip(&cues) {
+            let st = text.get(s.start..s.end).unwrap_or("");
+            let all = mentions::find_compounds(st);
+            let gated = mentions::find_compounds_cued(st, *c);
+            assert_eq!(all, gated, "compounds differ in {st:?} ({c:?})");
+            let all = mentions::find_targets(st);
+            let gated = mentions::find_targets_cued(st, *c);
+            assert_eq!(all, gated, "targets differ in {st:?} ({c:?})");
+            for (cue, found, what) in [
+                (Cues::MONEY, !mentions::find_money(st).is_empty(), "money"),
+                (Cues::PHASE, !mentions::find_phases(st).is_empty(), "phase"),
+                (
+                    Cues::ORG_SUFFIX,
+                    !mentions::find_orgs_by_suffix(st).is_empty(),
+                    "organization suffix",
+                ),
+                (
+                    Cues::TARGET_CUE,
+                    !mentions::find_cue_targets(st).is_empty(),
+                    "target cue",
+                ),
+            ] {
+                assert!(
+                    !found || c.has(cue),
+                    "{what} found in {st:?} but not gated in ({c:?})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn gate_is_conservative_on_every_sample_filing() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
+        let mut n = 0;
+        for e in std::fs::read_dir(&dir).expect("data/filings") {
+            let path = e.expect("dir entry").path();
+            let text = std::fs::read_to_string(&path).expect("UTF-8 sample filing");
+            check_gate_is_conservative(&text);
+            n += 1;
+        }
+        assert!(n >= 4, "sample filings missing from {}", dir.display());
+    }
+
+    #[test]
+    fn gate_is_conservative_at_the_edges() {
+        check_gate_is_conservative(
+            "Acme paid USD 5 million. It received 3 million Swiss francs. \
+             The ACM-101 IND was cleared; an sBLA and NDA followed. \
+             Phaſe 2 began. ADX-12 (huC242-DM4) is a CD19 and HER2 inhibitor. \
+             Zeta® was approved. Beta Co., Ltd. and Gamma S.A. are partners. \
+             An anti-GPC3 program. Revenue was ５ million.",
+        );
+    }
+
+    #[test]
+    fn gate_skips_sentences_without_anchors() {
+        let text = "The company held its annual meeting. \
+                    Acme will pay $5 million upon the start of a Phase 2 trial.";
+        let sents = sentences::split(text);
+        let cues = sentence_cues(text, &sents);
+        assert_eq!(cues.len(), 2);
+        let (first, second) = (cues[0], cues[1]);
+        assert!(!first.has(Cues::MONEY) && !first.has(Cues::PHASE) && !first.has(Cues::DIGIT));
+        assert!(second.has(Cues::MONEY) && second.has(Cues::PHASE) && second.has(Cues::DIGIT));
+    }
+
+    #[test]
+    fn bounded_anchors_need_word_boundaries() {
+        // "ind" inside "find" and "kind" is no IND.
+        let text = "We find this kind of result encouraging.";
+        let sents = sentences::split(text);
+        assert!(!sentence_cues(text, &sents)[0].has(Cues::PHASE));
+        let text = "The IND was accepted.";
+        let sents = sentences::split(text);
+        assert!(sentence_cues(text, &sents)[0].has(Cues::PHASE));
+    }
+}
