@@ -539,7 +539,7 @@ fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -
         evidence.dedup();
         let as_of = evidence
             .iter()
-            .filter_map(|e| report.get(e.document.as_str()).copied())
+            .filter_map(|e| report.get(&*e.document).copied())
             .min();
         graph.add_edge(
             NodeIndex::new(s.0),

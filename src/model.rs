@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A development stage, ordered from earliest to latest.
 ///
@@ -365,16 +366,22 @@ impl OrgRole {
 /// `start..end` are **byte** offsets into the document's original file
 /// (before decoding, tag stripping or normalization); `text` is the
 /// normalized sentence.
+///
+/// The strings are shared (`Arc<str>`): every fact of one sentence, and the
+/// graph's links built from them, point at one copy of the sentence and of
+/// the document id, so memory grows with the sentences a corpus cites, not
+/// with the number of facts and links that cite them. Serialized as plain
+/// strings.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// The document id, `doc:<file name>`.
-    pub document: String,
+    pub document: Arc<str>,
     /// First byte of the sentence in the original file.
     pub start: usize,
     /// One past the last byte of the sentence in the original file.
     pub end: usize,
     /// The sentence, normalized (markup removed, whitespace folded).
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// Metadata of one ingested document, as listed in `graph.documents` of the JSON.

@@ -242,7 +242,7 @@ fn pick_evidence<'a>(g: &PipelineGraph, link: &'a Link) -> Option<&'a Evidence> 
     let reported = |e: &Evidence| {
         g.documents()
             .iter()
-            .find(|d| d.id == e.document)
+            .find(|d| *d.id == *e.document)
             .and_then(|d| d.report_date)
     };
     link.as_of
@@ -252,7 +252,7 @@ fn pick_evidence<'a>(g: &PipelineGraph, link: &'a Link) -> Option<&'a Evidence> 
 
 fn doc_and_text(g: &PipelineGraph, link: &Link) -> (Option<String>, Option<String>) {
     match pick_evidence(g, link) {
-        Some(e) => (Some(e.document.clone()), Some(e.text.clone())),
+        Some(e) => (Some(e.document.to_string()), Some(e.text.to_string())),
         None => (None, None),
     }
 }

@@ -259,6 +259,25 @@ impl Output {
         }
     }
 
+    /// Writes the graph in this format to `w`, streamed: the text is never
+    /// held whole in memory (text ends with a newline).
+    ///
+    /// # Errors
+    /// An error of `w`, or `InvalidData` if an exporter fails.
+    pub fn write_to(self, g: &PipelineGraph, w: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Output::Json => {
+                let s = Json(g);
+                write!(w, "{s}")
+            }
+            Output::Dot(v) => write!(w, "{}", Dot::new(g).view(v)),
+            Output::Gexf => write!(w, "{}", Gexf(g)),
+            Output::Graphml => write!(w, "{}", Graphml(g)),
+            Output::Cytoscape => write!(w, "{}", Cytoscape(g)),
+            Output::Html => write!(w, "{}", Html(g)),
+        }
+    }
+
     /// Renders the graph in this format (text ends with a newline).
     pub fn render(self, g: &PipelineGraph) -> String {
         match self {
@@ -317,12 +336,11 @@ impl Outputs {
         }
         let mut staged = Vec::new();
         for (o, path) in &self.0 {
-            let text = o.render(g);
             if path == Path::new("-") {
-                write_atomic(path, &text, inputs).map_err(|e| (*o, e))?;
+                write_atomic_with(path, inputs, |w| o.write_to(g, w)).map_err(|e| (*o, e))?;
                 continue;
             }
-            let tmp = stage(path, |w| w.write_all(text.as_bytes())).map_err(|e| (*o, e))?;
+            let tmp = stage(path, |w| o.write_to(g, w)).map_err(|e| (*o, e))?;
             staged.push((*o, path, tmp));
         }
         for (o, path, tmp) in staged {

@@ -122,9 +122,9 @@ pub fn link_attrs(g: &PipelineGraph, l: &LinkRef<'_>) -> Vec<(&'static str, Valu
     }
     let ev = &l.link.evidence;
     if !ev.is_empty() {
-        let texts: Vec<&str> = ev.iter().map(|e| e.text.as_str()).collect();
+        let texts: Vec<&str> = ev.iter().map(|e| &*e.text).collect();
         out.push(("evidence", Value::Str(texts.join("\n"))));
-        let mut docs: Vec<&str> = ev.iter().map(|e| e.document.as_str()).collect();
+        let mut docs: Vec<&str> = ev.iter().map(|e| &*e.document).collect();
         docs.dedup();
         out.push(("documents", Value::Str(docs.join("; "))));
     }

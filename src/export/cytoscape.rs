@@ -76,11 +76,13 @@ pub fn elements(g: &PipelineGraph) -> J {
         let ev = &l.link.evidence;
         d.insert(
             "evidence".into(),
-            ev.iter().map(|e| J::String(e.text.clone())).collect(),
+            ev.iter().map(|e| J::String(e.text.to_string())).collect(),
         );
         d.insert(
             "documents".into(),
-            ev.iter().map(|e| J::String(e.document.clone())).collect(),
+            ev.iter()
+                .map(|e| J::String(e.document.to_string()))
+                .collect(),
         );
         span(&mut d, tl.link(l.id));
         edges.push(json!({ "group": "edges", "data": d }));
@@ -97,8 +99,9 @@ pub fn elements(g: &PipelineGraph) -> J {
 
 impl fmt::Display for Cytoscape<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = serde_json::to_string_pretty(&elements(self.0)).map_err(|_| fmt::Error)?;
-        f.write_str(&text)?;
+        let mut w = super::utf8::FmtWriter::new(f);
+        serde_json::to_writer_pretty(&mut w, &elements(self.0)).map_err(|_| fmt::Error)?;
+        w.finish()?;
         f.write_str("\n")
     }
 }

@@ -186,8 +186,10 @@ impl fmt::Display for Json<'_> {
             nodes: g.nodes().map(|(_, n)| node_out(n)).collect(),
             links,
         };
-        let text = serde_json::to_string_pretty(&out).map_err(|_| fmt::Error)?;
-        f.write_str(&text)?;
+        // Streamed: a large graph is never held twice as text.
+        let mut w = super::utf8::FmtWriter::new(f);
+        serde_json::to_writer_pretty(&mut w, &out).map_err(|_| fmt::Error)?;
+        w.finish()?;
         f.write_str("\n")
     }
 }

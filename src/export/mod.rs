@@ -12,6 +12,7 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod timeline;
+mod utf8;
 mod xml;
 
 pub use cytoscape::Cytoscape;

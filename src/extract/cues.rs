@@ -91,7 +91,11 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     };
     // MONEY_RE (case-insensitive): a sign, a code after a boundary, or a
     // currency word after the number.
-    add(&["$", "€", "£", "¥", "dollars", "swiss", "pounds"], Cues::MONEY, None);
+    add(
+        &["$", "€", "£", "¥", "dollars", "swiss", "pounds"],
+        Cues::MONEY,
+        None,
+    );
     add(
         &[
             "usd", "eur", "chf", "gbp", "jpy", "cad", "aud", "cny", "rmb", "dkk", "sek",
@@ -239,12 +243,7 @@ fn is_word_byte(b: u8) -> bool {
 
 /// Whether `text[start..end]` has the word boundaries `bound` asks for.
 fn bounded(text: &[u8], start: usize, end: usize, bound: Bound) -> bool {
-    let before_ok = || {
-        start == 0
-            || text
-                .get(start - 1)
-                .is_none_or(|&b| !is_word_byte(b))
-    };
+    let before_ok = || start == 0 || text.get(start - 1).is_none_or(|&b| !is_word_byte(b));
     let after_ok = || text.get(end).is_none_or(|&b| !is_word_byte(b));
     match bound {
         Bound::None => true,

@@ -59,20 +59,47 @@ pub(crate) fn without_prefilter(pattern: &str) -> String {
     format!(r"(?:{pattern})|(?-u:\b)(?-u:\B)[\s\S]")
 }
 
-/// Builds the evidence of the sentence `start..end` (text byte offsets) of `doc`.
-pub(crate) fn evidence(doc: &Document, start: usize, end: usize) -> Evidence {
-    let r = doc.original_range(start..end);
-    Evidence {
-        document: doc.info.id.clone(),
-        start: r.start,
-        end: r.end,
-        text: doc
-            .text
-            .get(start..end)
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+/// The evidence of one document's sentences, each built once and then
+/// shared: facts of one sentence get clones of one [`Evidence`] (the text
+/// and document id are `Arc<str>`, so a clone copies no text).
+pub(crate) struct Evidences<'d> {
+    doc: &'d Document,
+    id: std::sync::Arc<str>,
+    built: std::cell::RefCell<std::collections::HashMap<(usize, usize), Evidence>>,
+}
+
+impl<'d> Evidences<'d> {
+    pub(crate) fn new(doc: &'d Document) -> Self {
+        Evidences {
+            doc,
+            id: doc.info.id.as_str().into(),
+            built: Default::default(),
+        }
+    }
+
+    /// The evidence of the sentence `start..end` (text byte offsets) of
+    /// the document: its original byte range and its whitespace-folded text.
+    pub(crate) fn get(&self, start: usize, end: usize) -> Evidence {
+        if let Some(e) = self.built.borrow().get(&(start, end)) {
+            return e.clone();
+        }
+        let doc = self.doc;
+        let r = doc.original_range(start..end);
+        let e = Evidence {
+            document: self.id.clone(),
+            start: r.start,
+            end: r.end,
+            text: doc
+                .text
+                .get(start..end)
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
+        };
+        self.built.borrow_mut().insert((start, end), e.clone());
+        e
     }
 }
 
@@ -86,7 +113,11 @@ mod tests {
     fn check_same_captures(pattern: &str, text: &str) {
         let plain = Regex::new(pattern).expect("test pattern");
         let wrapped = Regex::new(&without_prefilter(pattern)).expect("wrapped pattern");
-        let names = |r: &Regex| r.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
+        let names = |r: &Regex| {
+            r.capture_names()
+                .map(|n| n.map(str::to_string))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(&plain), names(&wrapped));
         let spans = |r: &Regex| {
             r.captures_iter(text)
@@ -94,7 +125,10 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let want = spans(&plain);
-        assert!(!want.is_empty(), "{pattern} matches nothing; the check is void");
+        assert!(
+            !want.is_empty(),
+            "{pattern} matches nothing; the check is void"
+        );
         assert_eq!(want, spans(&wrapped), "{pattern}");
     }
 
@@ -102,7 +136,8 @@ mod tests {
     fn without_prefilter_keeps_matches_and_groups() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
         let mut texts = vec![
-            "In 2014 and by March 2015; phase 2, Phase III. by Acme from Beta Inc. x\u{17F}".to_string(),
+            "In 2014 and by March 2015; phase 2, Phase III. by Acme from Beta Inc. x\u{17F}"
+                .to_string(),
         ];
         for e in std::fs::read_dir(&dir).expect("data/filings") {
             let path = e.expect("dir entry").path();

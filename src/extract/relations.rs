@@ -540,7 +540,7 @@ impl<'a> Extractor<'a> {
         }
         let mut all: Vec<(usize, usize, usize)> = raw;
         if let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
         {
@@ -812,7 +812,7 @@ impl<'a> Extractor<'a> {
             .map(|(start, end, entity)| Mention { start, end, entity })
             .collect();
         if let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&pats)
         {
@@ -1754,6 +1754,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn finish(mut self, rel: Relations) -> DocFacts {
+        let evidences = super::Evidences::new(self.doc);
         let phased: BTreeSet<usize> = rel.phases.keys().map(|k| k.0).collect();
         let roots_now: BTreeSet<usize> = self.compound_mentions.iter().map(|m| m.entity).collect();
         let comparators: BTreeSet<usize> = roots_now
@@ -1825,8 +1826,8 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .find(|s| s.start <= m.start && m.end <= s.end)
             }) {
-                Some(s) => super::evidence(self.doc, s.start, s.end),
-                None => super::evidence(self.doc, 0, 0),
+                Some(s) => evidences.get(s.start, s.end),
+                None => evidences.get(0, 0),
             };
             comp_index.insert(r, facts.compounds.len());
             facts.compounds.push(CompoundFact {
@@ -1871,8 +1872,8 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .find(|s| s.start <= m.start && m.end <= s.end)
             }) {
-                Some(s) => super::evidence(self.doc, s.start, s.end),
-                None => super::evidence(self.doc, 0, 0),
+                Some(s) => evidences.get(s.start, s.end),
+                None => evidences.get(0, 0),
             };
             org_index.insert(i, facts.organizations.len());
             facts.organizations.push(OrgFact {
@@ -1900,8 +1901,8 @@ impl<'a> Extractor<'a> {
         facts.subsidiaries = subsidiaries;
         let sent_ev = |si: usize| -> crate::model::Evidence {
             match self.sents.get(si) {
-                Some(s) => super::evidence(self.doc, s.start, s.end),
-                None => super::evidence(self.doc, 0, 0),
+                Some(s) => evidences.get(s.start, s.end),
+                None => evidences.get(0, 0),
             }
         };
         for ((c, t), (aliases, si)) in &rel.targets {

@@ -26,10 +26,10 @@ fn ev(d: &DocFacts, text: &str) -> Evidence {
     let start = 100 * (d.compounds.len() + d.organizations.len() + d.phase_events.len())
         + 10 * (d.payments.len() + d.partnerships.len() + d.targets.len());
     Evidence {
-        document: d.doc.id.clone(),
+        document: d.doc.id.as_str().into(),
         start,
         end: start + text.len(),
-        text: text.to_string(),
+        text: text.into(),
     }
 }
 

@@ -25,10 +25,10 @@ pub fn doc(file: &str, registrant: Option<&str>, date: &str) -> DocFacts {
 /// Evidence in document `d` at byte `start`.
 pub fn ev(d: &DocFacts, start: usize, text: &str) -> Evidence {
     Evidence {
-        document: d.doc.id.clone(),
+        document: d.doc.id.as_str().into(),
         start,
         end: start + text.len(),
-        text: text.to_string(),
+        text: text.into(),
     }
 }
 

@@ -145,7 +145,7 @@ fn targets_phases_and_partnerships() {
             .link
             .evidence
             .iter()
-            .map(|e| e.document.as_str())
+            .map(|e| &*e.document)
             .collect::<Vec<_>>(),
         ["doc:001_a.txt", "doc:002_b.txt"]
     );

@@ -81,7 +81,7 @@ fn duplicate_names_are_numbered_in_input_order() {
                 .iter()
                 .map(|e| &e.evidence)
                 .chain(f.partnerships.iter().map(|p| &p.evidence))
-                .all(|e| e.document == f.doc.id)
+                .all(|e| *e.document == *f.doc.id)
         });
         assert!(evidence_ids_ok, "evidence names its own document");
     }
