@@ -225,7 +225,13 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
 }
 
 /// The anchor automaton and, per pattern, its families and boundary rule.
-static GATE: LazyLock<Option<(AhoCorasick, Vec<(Cues, Bound)>)>> = LazyLock::new(|| {
+struct Gate {
+    automaton: AhoCorasick,
+    anchors: Vec<(Cues, Bound)>,
+}
+
+/// The gate, built once; `None` if the automaton could not be built.
+static GATE: LazyLock<Option<Gate>> = LazyLock::new(|| {
     let a = anchors();
     let ac = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
@@ -233,7 +239,10 @@ static GATE: LazyLock<Option<(AhoCorasick, Vec<(Cues, Bound)>)>> = LazyLock::new
         .ascii_case_insensitive(true)
         .build(a.iter().map(|x| x.0.as_str()))
         .ok()?;
-    Some((ac, a.into_iter().map(|x| (x.1, x.2)).collect()))
+    Some(Gate {
+        automaton: ac,
+        anchors: a.into_iter().map(|x| (x.1, x.2)).collect(),
+    })
 });
 
 /// ASCII word byte, as `(?-u:\b)` sees it.
@@ -267,7 +276,11 @@ fn has_digit(s: &str) -> bool {
 /// [`super::sentences::split`] returns them). If the anchor automaton could
 /// not be built, every sentence gets [`Cues::ALL`]: slower, never wrong.
 pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
-    let Some((ac, meta)) = &*GATE else {
+    let Some(Gate {
+        automaton: ac,
+        anchors: meta,
+    }) = &*GATE
+    else {
         return vec![Cues::ALL; sents.len()];
     };
     let mut out: Vec<Cues> = sents
