@@ -674,6 +674,72 @@ pub fn find_lexicon_companies(s: &str) -> Vec<Found<usize>> {
     out
 }
 
+/// Every match of `pats` in `text`, left to right and without overlaps,
+/// taking at each start the longest pattern that matches there: the matches
+/// of an Aho-Corasick automaton with leftmost-longest semantics. Returns
+/// `(start, end, pattern index)` byte ranges; empty patterns never match.
+///
+/// Used for the names one document defines (its compounds' aliases, its
+/// organizations' variants), found again everywhere in it. Such sets are
+/// small, and building an automaton per document cost more than scanning:
+/// up to [`NAME_SCAN_LIMIT`] patterns, each is searched with `memmem` (SIMD)
+/// and the leftmost-longest matches are picked from all occurrences; larger
+/// sets use an automaton.
+pub fn find_names(text: &str, pats: &[String]) -> Vec<(usize, usize, usize)> {
+    if pats.len() > NAME_SCAN_LIMIT {
+        return find_names_automaton(text, pats);
+    }
+    let hay = text.as_bytes();
+    let mut all: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, p) in pats.iter().enumerate() {
+        if p.is_empty() {
+            continue;
+        }
+        let finder = memchr::memmem::Finder::new(p.as_bytes());
+        let mut from = 0;
+        while let Some(k) = hay.get(from..).and_then(|h| finder.find(h)) {
+            let at = from + k;
+            all.push((at, at + p.len(), i));
+            from = at + 1;
+        }
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for m in all {
+        if m.0 >= pos {
+            pos = m.1;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Pattern count up to which [`find_names`] scans pattern by pattern.
+pub const NAME_SCAN_LIMIT: usize = 48;
+
+/// [`find_names`] by a leftmost-longest Aho-Corasick automaton.
+fn find_names_automaton(text: &str, pats: &[String]) -> Vec<(usize, usize, usize)> {
+    let nonempty: Vec<(usize, &String)> = pats
+        .iter()
+        .enumerate()
+        .filter(|p| !p.1.is_empty())
+        .collect();
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(nonempty.iter().map(|p| p.1))
+    else {
+        return Vec::new();
+    };
+    ac.find_iter(text)
+        .filter_map(|m| {
+            let &(i, _) = nonempty.get(m.pattern().as_usize())?;
+            Some((m.start(), m.end(), i))
+        })
+        .collect()
+}
+
 /// True when `s[start..end]` is not glued to letters or digits on either side.
 pub fn word_bounded(s: &str, start: usize, end: usize) -> bool {
     let before = s.get(..start).and_then(|b| b.chars().next_back());
@@ -1156,6 +1222,36 @@ mod tests {
             n += 1;
         }
         assert!(n >= 4, "sample filings missing from {}", dir.display());
+    }
+
+    #[test]
+    fn find_names_scans_like_a_leftmost_longest_automaton() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
+        let mut texts = vec!["aaaa ab abc abcd bcd".to_string()];
+        let mut large_sets = 0;
+        for e in std::fs::read_dir(&dir).expect("data/filings") {
+            let path = e.expect("dir entry").path();
+            texts.push(std::fs::read_to_string(&path).expect("UTF-8 sample filing"));
+        }
+        for text in &texts {
+            // Patterns that overlap, nest and repeat: every prefix of some
+            // words of the text, plus words that recur.
+            let mut pats: Vec<String> = vec!["".into(), "a".into(), "aa".into(), "bc".into()];
+            for w in text.split_whitespace().step_by(37).take(12) {
+                for k in 1..=w.len().min(6) {
+                    if let Some(p) = w.get(..k)
+                        && !pats.iter().any(|q| q == p)
+                    {
+                        pats.push(p.to_string());
+                    }
+                }
+            }
+            let small: Vec<String> = pats.iter().take(NAME_SCAN_LIMIT).cloned().collect();
+            assert_eq!(find_names(text, &small), find_names_automaton(text, &small));
+            assert_eq!(find_names(text, &pats), find_names_automaton(text, &pats));
+            large_sets += usize::from(pats.len() > NAME_SCAN_LIMIT);
+        }
+        assert!(large_sets > 0, "the automaton path is not exercised");
     }
 
     fn check_compounds(s: &str, expect: &[&str]) {

@@ -539,18 +539,12 @@ impl<'a> Extractor<'a> {
             }
         }
         let mut all: Vec<(usize, usize, usize)> = raw;
-        if let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&pats)
-        {
-            for m in ac.find_iter(text) {
-                if !mentions::word_bounded(text, m.start(), m.end()) {
-                    continue;
-                }
-                if let Some(&id) = pat_ids.get(m.pattern().as_usize()) {
-                    all.push((m.start(), m.end(), id));
-                }
+        for (start, end, p) in mentions::find_names(text, &pats) {
+            if !mentions::word_bounded(text, start, end) {
+                continue;
+            }
+            if let Some(&id) = pat_ids.get(p) {
+                all.push((start, end, id));
             }
         }
         all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -811,22 +805,12 @@ impl<'a> Extractor<'a> {
             .into_iter()
             .map(|(start, end, entity)| Mention { start, end, entity })
             .collect();
-        if let Ok(ac) = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&pats)
-        {
-            for m in ac.find_iter(text) {
-                if !mentions::word_bounded(text, m.start(), m.end()) {
-                    continue;
-                }
-                if let Some(&entity) = ids.get(m.pattern().as_usize()) {
-                    all.push(Mention {
-                        start: m.start(),
-                        end: m.end(),
-                        entity,
-                    });
-                }
+        for (start, end, p) in mentions::find_names(text, &pats) {
+            if !mentions::word_bounded(text, start, end) {
+                continue;
+            }
+            if let Some(&entity) = ids.get(p) {
+                all.push(Mention { start, end, entity });
             }
         }
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
