@@ -155,6 +155,9 @@ pub const CONJUGATE_SECOND_WORDS: &[&str] = &[
 
 /// Common English (and filing) words that happen to end in a drug stem.
 pub const NOT_INN: &[&str] = &[
+    // Drug classes named after a stem.
+    "anthracycline",
+    "tetracyclines",
     "peptide",
     "peptides",
     "polypeptide",
@@ -890,8 +893,10 @@ fn is_inn_lower(lower: &str) -> bool {
     if CONJUGATE_SECOND_WORDS.contains(&lower) {
         return true;
     }
+    // At least three letters before a short stem ("-mab": "ab" + "mab" is
+    // no name), two before a long one ("be" + "rubicin", "ida" + "rubicin").
     let stem = INN_STEM_SET.iter().any(|(len, stems)| {
-        lower.len() >= len + 3
+        lower.len() >= len + if *len >= 6 { 2 } else { 3 }
             && lower
                 .get(lower.len() - len..)
                 .and_then(stem_key)
@@ -957,9 +962,12 @@ mod tests {
             "osimertinib",
             "palbociclib",
             "olaparib",
-            "zelenirstat",
+            "vorinostat",
             "semaglutide",
             "lenalidomide",
+            // Two letters before a long stem.
+            "idarubicin",
+            "Epirubicin",
         ] {
             check(w, true);
         }
@@ -971,6 +979,8 @@ mod tests {
             "vaccine",
             "personnel",
             "medicine",
+            // A drug class, not a drug.
+            "anthracycline",
         ] {
             check(w, false);
         }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 pub enum NameShape {
     /// A code name: letters and digits (`ABC-123`, `XYZ 12-3456`).
     Code,
-    /// A nonproprietary (INN/USAN) name by stem (`zelenirstat`).
+    /// A nonproprietary (INN/USAN) name by stem (`vorinostat`).
     Nonproprietary,
     /// A brand name marked `®`/`™` (`Brandix®`).
     Brand,
@@ -272,9 +272,9 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
 /// # Example
 /// ```
 /// use pipegraph::extract::mentions::{find_compounds, NameShape};
-/// let s = "Bayer's XYZ 12-3456 and zelenirstat (PCLX-001) but not CD19 or Form 8-K.";
+/// let s = "Bayer's XYZ 12-3456 and vorinostat (QRX-001) but not CD19 or Form 8-K.";
 /// let got: Vec<(&str, NameShape)> = find_compounds(s).iter().map(|f| (&s[f.start..f.end], f.what)).collect();
-/// assert_eq!(got, [("XYZ 12-3456", NameShape::Code), ("zelenirstat", NameShape::Nonproprietary), ("PCLX-001", NameShape::Code)]);
+/// assert_eq!(got, [("XYZ 12-3456", NameShape::Code), ("vorinostat", NameShape::Nonproprietary), ("QRX-001", NameShape::Code)]);
 /// ```
 pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
     find_compounds_cued(s, Cues::ALL)
@@ -333,7 +333,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             continue;
         }
         // A capitalized stem word mid-sentence counts when it is long enough
-        // to be a drug name rather than a proper noun ("Berubicin").
+        // to be a drug name rather than a proper noun ("Epirubicin").
         if capital && !c.second && base.len() < 8 {
             let before = s.get(..c.start).unwrap_or("").trim_end();
             let at_start = before.is_empty()
@@ -1295,8 +1295,8 @@ mod tests {
     #[test]
     fn nonproprietary_and_brand_names() {
         check_compounds(
-            "Brandix® (ado-zentuximab emtansine) and oral zelenirstat with Maskbody™ technology.",
-            &["Brandix", "ado-zentuximab emtansine", "zelenirstat"],
+            "Brandix® (ado-zentuximab emtansine) and oral vorinostat with Maskbody™ technology.",
+            &["Brandix", "ado-zentuximab emtansine", "vorinostat"],
         );
         check_compounds("The peptide pipeline of kinase medicines.", &[]);
     }

@@ -770,7 +770,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        // "Cortice" for "Cortice Biosciences": a distinctive first word before
+        // "Zentrix" for "Zentrix Biosciences": a distinctive first word before
         // industry descriptors is the short name.
         for o in self.orgs.iter_mut() {
             let display = mentions::strip_legal_suffix(&o.name).to_string();
@@ -1183,7 +1183,11 @@ impl<'a> Extractor<'a> {
         }
         let lower = st.to_ascii_lowercase();
         // Skip statements about other things: forward-looking-statement boilerplate.
-        if lower.contains("forward-looking") || lower.contains("risks and uncertainties") {
+        if lower.contains("forward-looking")
+            || lower.contains("risks and uncertainties")
+            || lower.contains("differ materially")
+            || lower.contains("uncertainties as to")
+        {
             return;
         }
         let rel_comps: Vec<Mention> = comps
@@ -2036,10 +2040,14 @@ fn classify(
     let r_head: String = r.chars().take(60).collect();
     let r_long: String = r.chars().take(130).collect();
     let forward_left = FORWARD_RE.find_iter(&l).last().is_some_and(|m| {
-        // The forward cue governs a start verb after it (or is "towards").
+        // The forward cue governs a start verb after it (or is "towards",
+        // or "prepare for").
         let tail = l.get(m.start()..).unwrap_or("");
-        START_VERB_RE.is_match(tail) || tail.starts_with("toward") || tail.starts_with("to ")
-    });
+        START_VERB_RE.is_match(tail)
+            || tail.starts_with("toward")
+            || tail.starts_with("to ")
+            || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
+    }) || forward_adjective(&l, &r_head);
     let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
         || r_head.trim_start().starts_with("submission is expected")
         || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
@@ -2080,7 +2088,23 @@ fn classify(
     };
     match w {
         PhaseWord::Discontinued => Some((None, PhaseStatus::Discontinued)),
-        PhaseWord::Preclinical => None,
+        PhaseWord::Preclinical => {
+            // "in preclinical studies", "preclinical development of X": an
+            // activity, not results ("preclinical data suggest ...") or a
+            // portfolio ("preclinical pipeline"); "IND-enabling" is no event.
+            if surface.to_ascii_lowercase().ends_with("enabling")
+                || !re!(r"^\s*(?:studies|study|development|testing|models?|research|evaluation|stage)(?-u:\b)")
+                    .is_match(&r_head)
+            {
+                return None;
+            }
+            let s = match status_of(true)? {
+                // Preclinical work is not a transition: it is under way.
+                PhaseStatus::Achieved => PhaseStatus::Ongoing,
+                s => s,
+            };
+            Some((Some(Phase::Preclinical), s))
+        }
         PhaseWord::Phase(Phase::Ind) => {
             // "IND" needs a verb: submitted, cleared, active, file, submission.
             let near = format!("{l} {surface} {r_head}");
@@ -2155,8 +2179,26 @@ fn classify(
             }
             Some((Some(Phase::PhaseI), st))
         }
-        PhaseWord::Phase(p) => status_of(true).map(|s| (Some(p), s)),
+        PhaseWord::Phase(p) => {
+            // "the recommended Phase 2 dose" names a dose, not a trial.
+            if l.trim_end().ends_with("recommended") && r_head.trim_start().starts_with("dose") {
+                return None;
+            }
+            status_of(true).map(|s| (Some(p), s))
+        }
     }
+}
+
+/// A forward-looking adjective on the phase's own noun phrase: "the
+/// forthcoming Phase 1b trial", "a planned pivotal Phase 3 study". `l` is
+/// the lowercased text before the mention, `r_head` the text after it; the
+/// phrase must name a trial, study or program after the phase (so "expected
+/// Phase 2 data" of a running trial is not a plan).
+fn forward_adjective(l: &str, r_head: &str) -> bool {
+    re!(r"(?-u:\b)(?:upcoming|forthcoming|planned|anticipated|expected|proposed|intended|future)\s+(?:[a-z0-9-]+\s+){0,2}$")
+        .is_match(l)
+        && re!(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|programs?|development|testing)(?-u:\b)")
+            .is_match(r_head)
 }
 
 /// The relation an organization has to the compounds of its sentence, from
@@ -2725,6 +2767,63 @@ mod tests {
                 "ACM-303 Phase I ongoing 2020-11"
             ]
         );
+    }
+
+    /// Regression: "The forthcoming Phase 1b CIPPN trial is fully funded"
+    /// and "As we prepare for Phase 2/3 trials in X" were ongoing, not planned.
+    #[test]
+    fn forward_adjectives_and_prepare_for_are_plans() {
+        let g = run(
+            "The forthcoming Phase 1b trial of ACM-101 is fully funded by a foundation. As we prepare for Phase 2/3 trials in ACM-202, our team has grown. A planned pivotal Phase 3 study of ACM-303 will enroll 400 patients.",
+            "2024-11-14",
+        );
+        assert_eq!(
+            g.events,
+            [
+                "ACM-101 Phase I planned -",
+                "ACM-202 Phase II/III planned -",
+                "ACM-303 Phase III planned -"
+            ]
+        );
+        // Data expected from a running trial is no plan to start one.
+        let g = run(
+            "ACM-404 is in a Phase 2b trial, with expected Phase 2b data this fall.",
+            "2024-11-14",
+        );
+        assert_eq!(g.events, ["ACM-404 Phase II ongoing 2024-11"]);
+    }
+
+    /// Regression: "patients receiving the recommended Phase 2 dose" gave a
+    /// Phase II event.
+    #[test]
+    fn recommended_phase_2_dose_is_no_event() {
+        let g = run(
+            "Patients on ACM-505 at the recommended Phase 2 dose (210mg) had longer survival.",
+            "2025-03-17",
+        );
+        assert!(g.events.is_empty(), "{:?}", g.events);
+    }
+
+    /// Preclinical activity is an event; results, pipelines, IND-enabling
+    /// work and risk-factor boilerplate are not.
+    #[test]
+    fn preclinical_studies_but_not_results_or_boilerplate() {
+        let g = run(
+            "ACM-606 demonstrated anti-tumor effects in preclinical studies. Acme plans to initiate preclinical studies for ACM-707 next year. Preclinical data suggest ACM-808 is potent. ACM-909 came from our preclinical pipeline.",
+            "2024-11-14",
+        );
+        assert_eq!(
+            g.events,
+            [
+                "ACM-606 Preclinical ongoing 2024-11",
+                "ACM-707 Preclinical planned 2025"
+            ]
+        );
+        let g = run(
+            "ACM-606 is our lead program.\nFactors that could cause results to differ materially include uncertainties as to the timing of preclinical studies.",
+            "2024-11-14",
+        );
+        assert!(g.events.is_empty(), "{:?}", g.events);
     }
 
     #[test]
