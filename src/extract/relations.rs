@@ -642,6 +642,7 @@ impl<'a> Extractor<'a> {
             .trim_end_matches(['\'', '’'])
             .trim_end_matches("'s")
             .trim_end_matches("’s");
+        let surface = self.unglued(surface).unwrap_or(surface);
         let display = mentions::strip_legal_suffix(surface).trim().to_string();
         if display.len() < 2 || LEXICON.not_org.contains(&name_key(&display)) {
             return None;
@@ -816,6 +817,24 @@ impl<'a> Extractor<'a> {
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         all.dedup_by(|b, a| b.start < a.end);
         self.org_mentions = all;
+    }
+
+    /// Converter glue: a heading run into a name (`DetailsAcme
+    /// Therapeutics`, from `Details` + `Acme Therapeutics`). When the first
+    /// word joins a lowercase letter to a capital and the text from that
+    /// capital on is an organization already known (the registrant, an
+    /// earlier mention, the lexicon), that text is the name. Camel-case
+    /// names (`BioNTech`, `AstraZeneca`) stay whole unless their tail alone
+    /// is a known organization, which then is the same one.
+    fn unglued<'s>(&self, surface: &'s str) -> Option<&'s str> {
+        let first = surface.split_whitespace().next()?;
+        let b = first.as_bytes();
+        let k = (1..b.len()).find(|&k| {
+            b.get(k - 1).is_some_and(u8::is_ascii_lowercase)
+                && b.get(k).is_some_and(u8::is_ascii_uppercase)
+        })?;
+        let tail = surface.get(k..)?;
+        self.org_known(tail).then_some(tail)
     }
 
     fn org_known(&self, name: &str) -> bool {
@@ -2824,6 +2843,23 @@ mod tests {
             "2024-11-14",
         );
         assert!(g.events.is_empty(), "{:?}", g.events);
+    }
+
+    /// Regression: "...For more DetailsZentrix Therapeutics, Inc. is ..."
+    /// (a heading glued to the name by a converter) made a second company.
+    #[test]
+    fn glued_heading_is_cut_from_a_known_name() {
+        let text = "Zentrix Therapeutics, Inc. announced results for ZTX-101 today.\n\
+                    Company DetailsZentrix Therapeutics, Inc. is based in Boston. \
+                    BioNTech SE and AstraZeneca PLC were not involved.";
+        let mut doc = ingest_bytes("t.txt", text.as_bytes()).expect("ingest");
+        doc.info.registrant = Some("Zentrix Therapeutics".into());
+        let f = super::super::extract(&doc);
+        let names: Vec<&str> = f.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(names.contains(&"Zentrix Therapeutics"), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("Details")), "{names:?}");
+        // Camel-case names whose tail is no known company stay whole.
+        assert!(names.iter().any(|n| n.starts_with("BioNTech")), "{names:?}");
     }
 
     #[test]
