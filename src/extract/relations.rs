@@ -1091,6 +1091,27 @@ impl<'a> Extractor<'a> {
                 return;
             }
         }
+        // "another ADC from the collaboration, X": X shares the partners of
+        // the collaboration the section's compound was just tied to.
+        if orgs.iter().all(|m| Some(m.entity) == reg)
+            && let Some(c0) = ctx
+            && re!(r"(?i)(?-u:\b)(?:from|under|of|in|through)\s+(?:the|this|that)\s+(?:research\s+)?(?:collaboration|partnership|alliance)(?-u:\b)")
+                .is_match(st)
+        {
+            let partners: Vec<(usize, &'static str)> = out
+                .partnerships
+                .keys()
+                .filter(|k| k.0 == c0 && Some(k.1) != reg)
+                .map(|k| (k.1, k.2))
+                .collect();
+            for c in dedup_entities(comps) {
+                for &(o, relation) in &partners {
+                    if c != c0 {
+                        out.partner(c, o, relation, si);
+                    }
+                }
+            }
+        }
         for om in orgs {
             if Some(om.entity) == reg {
                 continue;
@@ -2225,6 +2246,8 @@ fn forward_adjective(l: &str, r_head: &str) -> bool {
 fn org_relation(before: &str, after: &str) -> Option<&'static str> {
     let b = before.to_ascii_lowercase();
     let b = b.trim_end();
+    // "funded by the National Cancer Institute": the article is not the cue.
+    let b = b.strip_suffix(" the").unwrap_or(b);
     let a = after.to_ascii_lowercase();
     if a.starts_with("'s ") || a.starts_with("’s ") {
         return Some("developed_by");
@@ -2860,6 +2883,29 @@ mod tests {
         assert!(!names.iter().any(|n| n.starts_with("Details")), "{names:?}");
         // Camel-case names whose tail is no known company stay whole.
         assert!(names.iter().any(|n| n.starts_with("BioNTech")), "{names:?}");
+    }
+
+    /// Regression: "fully funded by the National Cancer Institute" lost its
+    /// cue to the article.
+    #[test]
+    fn funded_by_the_org_is_a_collaboration() {
+        let g = run(
+            "The Phase 1b trial of ZTX-404 is fully funded by the Ridgeway Pain Institute.",
+            "2026-05-14",
+        );
+        assert_eq!(g.partners, ["ZTX-404 Ridgeway Pain Institute"]);
+    }
+
+    /// Regression: "another ADC from the collaboration, X" under a section
+    /// whose compound is licensed to a partner named no partner for X.
+    #[test]
+    fn compound_from_the_collaboration_shares_its_partners() {
+        let g = run(
+            "QRX-11 — This CD19-targeting ADC was licensed to Novartis as part of a research collaboration.\n\
+             - It follows encouraging data with another ADC from the collaboration, QRX-22, last year.\n",
+            "2014-01-07",
+        );
+        assert_eq!(g.partners, ["QRX-11 Novartis", "QRX-22 Novartis"]);
     }
 
     #[test]
