@@ -858,7 +858,9 @@ impl<'a> Extractor<'a> {
         for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
             let gate = self.cues.get(si).copied().unwrap_or(Cues::ALL);
-            for f in mentions::find_targets_cued(st, gate) {
+            let found = mentions::find_targets_cued(st, gate);
+            let mut cued: Vec<bool> = Vec::with_capacity(found.len());
+            for f in &found {
                 // "X (BTK)": a target in parentheses right after a compound.
                 let after_compound = st.get(..f.start).is_some_and(|b| b.ends_with('('))
                     && st.get(f.end..).is_some_and(|a| a.starts_with(')'))
@@ -873,9 +875,43 @@ impl<'a> Extractor<'a> {
                                     .is_some_and(|g| g.trim().is_empty())
                             })
                     };
-                if !after_compound && !mentions::target_cue(st, f.start, f.end) {
-                    continue;
+                cued.push(after_compound || mentions::target_cue(st, f.start, f.end));
+            }
+            // Coordinated targets share a cue: "targeting PD-1 and VEGF",
+            // "a dual HER2 and HER3 inhibitor", "CD19, CD20 or CD22-directed".
+            loop {
+                let mut changed = false;
+                for k in 0..found.len() {
+                    let joined =
+                        |a: Option<&Found<mentions::TargetName>>,
+                         b: Option<&Found<mentions::TargetName>>| {
+                            let (Some(a), Some(b)) = (a, b) else {
+                                return false;
+                            };
+                            let gap = st.get(a.end..b.start).unwrap_or("x");
+                            matches!(
+                                gap,
+                                " and " | " or " | ", " | ", and " | ", or " | "/" | " & "
+                            )
+                        };
+                    let by_neighbour = (k > 0
+                        && cued.get(k - 1) == Some(&true)
+                        && joined(found.get(k - 1), found.get(k)))
+                        || (cued.get(k + 1) == Some(&true)
+                            && joined(found.get(k), found.get(k + 1)));
+                    if by_neighbour
+                        && let Some(c) = cued.get_mut(k)
+                        && !*c
+                    {
+                        *c = true;
+                        changed = true;
+                    }
                 }
+                if !changed {
+                    break;
+                }
+            }
+            for (f, _) in found.into_iter().zip(cued).filter(|x| x.1) {
                 self.target_mentions.push(Found {
                     start: s.start + f.start,
                     end: s.start + f.end,
@@ -1880,6 +1916,17 @@ impl<'a> Extractor<'a> {
             }
         }
         partner_orgs.extend(rel.payments.iter().filter_map(|p| p.payer));
+        // A partner that pays milestones or royalties on a compound is that
+        // compound's partner, whether or not a partnership cue said so.
+        let paid: Vec<(usize, usize, usize)> = rel
+            .payments
+            .iter()
+            .filter_map(|p| Some((p.compound?, p.payer?, p.sentence)))
+            .filter(|&(_, payer, _)| Some(payer) != reg_idx)
+            .collect();
+        for (c, payer, si) in paid {
+            rel.partner(c, payer, "collaboration", si);
+        }
         let mut org_index: HashMap<usize, usize> = HashMap::new();
         for (i, o) in self.orgs.iter().enumerate() {
             let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
@@ -2192,6 +2239,10 @@ fn classify(
                     || r_head.starts_with(" for")
                     || r_head.starts_with(" by")
                     || r_head.starts_with(" in"));
+            // Active voice with a regulator as subject: "the FDA approved X".
+            let by_regulator = s == "approved"
+                && re!(r"(?-u:\b)(?:fda|ema|european\s+commission|health\s+canada|nmpa|pmda|mhra|tga|swissmedic|anvisa|agency)(?:\s+(?:has|had|also|formally|officially))?$")
+                    .is_match(l.trim_end());
             let noun = (s == "approval" || s.contains("authori"))
                 && (r_head.trim_start().starts_with("of")
                     || r_head.trim_start().starts_with("for")
@@ -2200,7 +2251,7 @@ fn classify(
                     || l.contains("with the")
                     || l.contains("following")
                     || l.contains("granted"));
-            if passive || noun {
+            if passive || noun || by_regulator {
                 Some((Some(Phase::Approved), PhaseStatus::Achieved))
             } else {
                 None
@@ -2906,6 +2957,44 @@ mod tests {
             "2014-01-07",
         );
         assert_eq!(g.partners, ["QRX-11 Novartis", "QRX-22 Novartis"]);
+    }
+
+    /// Coordinated targets share their cue.
+    #[test]
+    fn coordinated_targets_share_a_cue() {
+        let g = run(
+            "ZTX-300, a bispecific antibody targeting PD-1 and VEGF, is in Phase 2. ZTX-301 is a dual HER2 and HER3 inhibitor.",
+            "2025-03-03",
+        );
+        assert_eq!(
+            g.targets,
+            [
+                "ZTX-300 PD-1",
+                "ZTX-300 VEGF",
+                "ZTX-301 HER2",
+                "ZTX-301 HER3"
+            ]
+        );
+    }
+
+    /// "The FDA approved X" (active voice) is an approval.
+    #[test]
+    fn regulator_as_subject_approves() {
+        let g = run(
+            "The FDA approved ZTX-77 for adults with relapsed myeloma on February 14, 2025.",
+            "2025-03-03",
+        );
+        assert_eq!(g.events, ["ZTX-77 Approved achieved 2025-02-14"]);
+    }
+
+    /// A partner paying royalties or milestones on a compound is its partner.
+    #[test]
+    fn payer_of_a_compound_is_its_partner() {
+        let g = run(
+            "Under the license agreement, Pfizer will pay Acme up to $1.2 billion in milestones plus royalties on net sales of ZTX-500.",
+            "2025-03-03",
+        );
+        assert_eq!(g.partners, ["ZTX-500 Pfizer"]);
     }
 
     #[test]
