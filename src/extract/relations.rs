@@ -1274,6 +1274,26 @@ impl<'a> Extractor<'a> {
                 entity: m.entity,
             })
             .collect();
+        // Combination partners and comparators are not what the trial
+        // tests: "X in combination with pembrolizumab (Keytruda®) in a
+        // Phase 1b/2 study" is X's study. Kept when nothing else is named.
+        let partnered: Vec<Mention> = rel_comps
+            .iter()
+            .filter(|m| {
+                let before = st.get(..m.start).unwrap_or("");
+                let mut from = m.start.saturating_sub(60);
+                while !before.is_char_boundary(from) {
+                    from += 1;
+                }
+                !COMPARATOR_BEFORE_RE.is_match(before.get(from..).unwrap_or(""))
+            })
+            .copied()
+            .collect();
+        let rel_comps = if partnered.is_empty() {
+            rel_comps
+        } else {
+            partnered
+        };
         // Pass 1: the compounds each phase mention speaks of, and its context.
         let mut plans: Vec<(Vec<usize>, usize, usize)> = Vec::with_capacity(phases.len());
         let mut prev_end = 0usize;
@@ -2995,6 +3015,19 @@ mod tests {
             "2025-03-03",
         );
         assert_eq!(g.partners, ["ZTX-500 Pfizer"]);
+    }
+
+    /// Regression: the combination partner, named last before the phase,
+    /// took the trial: "X ... in combination with pembrolizumab
+    /// (Keytruda®) in a Phase 1b/2 study".
+    #[test]
+    fn combination_partner_is_not_the_trial_subject() {
+        let g = run(
+            "ZTX-14 is being evaluated in combination with pembrolizumab (Keytruda®) in a Phase 1b/2 study.",
+            "2024-08-08",
+        );
+        assert_eq!(g.events, ["ZTX-14 Phase I/II ongoing 2024-08"]);
+        assert_eq!(g.compounds, ["ZTX-14"]);
     }
 
     #[test]
