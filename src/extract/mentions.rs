@@ -858,12 +858,14 @@ static DISEASE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Targets named only by a strong cue: `X agonist`, `X inhibitor`,
-/// `agonist (X)`, `anti-X`, where X looks like a gene or protein symbol.
+/// `agonist (X)`, `inhibitor of X`, `anti-X`, where X looks like a gene or
+/// protein symbol.
 static CUE_TARGET_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
         (?-u:\b)(?P<a>[A-Z][A-Za-z0-9]{0,7}[A-Z0-9](?:[-\s]?\d{1,3}(?:\.\d)?)?)\s+(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?(?-u:\b)
       | (?-u:\b)(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s*\((?P<b>[A-Z][A-Za-z0-9-]{1,10})\)
       | (?-u:\b)anti-(?P<c>[A-Z][A-Za-z0-9-]{1,10})(?-u:\b)
+      | (?-u:\b)(?:agonist|antagonist|inhibitor|blocker|modulator|degrader)s?\s+of\s+(?P<d>[A-Z][A-Za-z0-9-]{1,10})(?-u:\b)
     ").expect("static regex")
 });
 
@@ -879,7 +881,7 @@ const NOT_TARGETS: &[&str] = &[
 pub fn find_cue_targets(s: &str) -> Vec<Found<TargetName>> {
     let mut out = Vec::new();
     for c in CUE_TARGET_RE.captures_iter(s) {
-        let Some(m) = c.name("a").or(c.name("b")).or(c.name("c")) else {
+        let Some(m) = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")) else {
             continue;
         };
         let mut name = m.as_str().trim().to_string();
@@ -964,6 +966,11 @@ pub fn target_cue(s: &str, start: usize, end: usize) -> bool {
         || b.ends_with("binds")
         || b.ends_with("binds to")
         || b.ends_with("inhibits")
+        || b.ends_with("inhibitor of")
+        || b.ends_with("antagonist of")
+        || b.ends_with("agonist of")
+        || b.ends_with("degrader of")
+        || b.ends_with("modulator of")
         || b.ends_with("blocks")
         || b.ends_with("selective")
 }

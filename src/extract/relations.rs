@@ -2291,6 +2291,13 @@ fn classify(
             Some((Some(Phase::PhaseI), st))
         }
         PhaseWord::Phase(p) => {
+            // "terminated the Phase 2 trial of X": the phase is what stopped.
+            if re!(r"(?-u:\b)(?:terminat\w*|discontinu\w*|halt\w*|stopp\w*|suspend\w*|clos(?:e|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+|a\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?$")
+                .is_match(&l)
+                && !planned
+            {
+                return Some((None, PhaseStatus::Discontinued));
+            }
             // "the recommended Phase 2 dose" names a dose, not a trial.
             if l.trim_end().ends_with("recommended") && r_head.trim_start().starts_with("dose") {
                 return None;
@@ -3028,6 +3035,18 @@ mod tests {
         );
         assert_eq!(g.events, ["ZTX-14 Phase I/II ongoing 2024-08"]);
         assert_eq!(g.compounds, ["ZTX-14"]);
+    }
+
+    /// "inhibitor of X" names a target, known to the lexicon or not; a
+    /// terminated trial discontinues its compound.
+    #[test]
+    fn inhibitor_of_target_and_terminated_trial() {
+        let g = run(
+            "NXR-201 is an oral small molecule inhibitor of MAT2A. NXR-202 is an inhibitor of HER2. The Company terminated the Phase 2 trial of NXR-610 due to a strategic reprioritization.",
+            "2023-05-02",
+        );
+        assert_eq!(g.targets, ["NXR-201 MAT2A", "NXR-202 HER2"]);
+        assert_eq!(g.events, ["NXR-610 - discontinued 2023-05"]);
     }
 
     #[test]
