@@ -857,7 +857,7 @@ impl<'a> Extractor<'a> {
     fn find_targets(&mut self) {
         for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
-            let gate = self.cues.get(si).copied().unwrap_or(Cues::ALL);
+            let gate = self.gate(si);
             let found = mentions::find_targets_cued(st, gate);
             let mut cued: Vec<bool> = Vec::with_capacity(found.len());
             for f in &found {
@@ -879,36 +879,28 @@ impl<'a> Extractor<'a> {
             }
             // Coordinated targets share a cue: "targeting PD-1 and VEGF",
             // "a dual HER2 and HER3 inhibitor", "CD19, CD20 or CD22-directed".
-            loop {
-                let mut changed = false;
-                for k in 0..found.len() {
-                    let joined =
-                        |a: Option<&Found<mentions::TargetName>>,
-                         b: Option<&Found<mentions::TargetName>>| {
-                            let (Some(a), Some(b)) = (a, b) else {
-                                return false;
-                            };
-                            let gap = st.get(a.end..b.start).unwrap_or("x");
-                            matches!(
-                                gap,
-                                " and " | " or " | ", " | ", and " | ", or " | "/" | " & "
-                            )
-                        };
-                    let by_neighbour = (k > 0
-                        && cued.get(k - 1) == Some(&true)
-                        && joined(found.get(k - 1), found.get(k)))
-                        || (cued.get(k + 1) == Some(&true)
-                            && joined(found.get(k), found.get(k + 1)));
-                    if by_neighbour
-                        && let Some(c) = cued.get_mut(k)
-                        && !*c
-                    {
-                        *c = true;
-                        changed = true;
-                    }
+            // `joined[k]`: targets k and k + 1 are joined by a coordinator.
+            let joined: Vec<bool> = found
+                .windows(2)
+                .map(|w| {
+                    let gap = w
+                        .first()
+                        .zip(w.get(1))
+                        .and_then(|(a, b)| st.get(a.end..b.start));
+                    matches!(
+                        gap,
+                        Some(" and " | " or " | ", " | ", and " | ", or " | "/" | " & ")
+                    )
+                })
+                .collect();
+            for k in 1..cued.len() {
+                if joined.get(k - 1) == Some(&true) && cued.get(k - 1) == Some(&true) {
+                    cued[k] = true;
                 }
-                if !changed {
-                    break;
+            }
+            for k in (0..cued.len().saturating_sub(1)).rev() {
+                if joined.get(k) == Some(&true) && cued.get(k + 1) == Some(&true) {
+                    cued[k] = true;
                 }
             }
             for (f, _) in found.into_iter().zip(cued).filter(|x| x.1) {
