@@ -190,11 +190,7 @@ pub fn build_graph(corpus: &Corpus) -> PipelineGraph {
 
 /// Renders the graph as GRAPH_JSON text (with a trailing newline).
 pub fn render_json(g: &PipelineGraph) -> String {
-    let mut s = Json(g).to_string();
-    if !s.ends_with('\n') {
-        s.push('\n');
-    }
-    s
+    Json(g).to_string()
 }
 
 /// Renders the graph as Graphviz DOT text.
@@ -263,13 +259,10 @@ impl Output {
     /// held whole in memory (text ends with a newline).
     ///
     /// # Errors
-    /// An error of `w`, or `InvalidData` if an exporter fails.
+    /// An error of `w`, or an `io::Error` when an exporter's `Display` fails.
     pub fn write_to(self, g: &PipelineGraph, w: &mut dyn Write) -> std::io::Result<()> {
         match self {
-            Output::Json => {
-                let s = Json(g);
-                write!(w, "{s}")
-            }
+            Output::Json => write!(w, "{}", Json(g)),
             Output::Dot(v) => write!(w, "{}", Dot::new(g).view(v)),
             Output::Gexf => write!(w, "{}", Gexf(g)),
             Output::Graphml => write!(w, "{}", Graphml(g)),
@@ -280,14 +273,12 @@ impl Output {
 
     /// Renders the graph in this format (text ends with a newline).
     pub fn render(self, g: &PipelineGraph) -> String {
-        match self {
-            Output::Json => render_json(g),
-            Output::Dot(v) => Dot::new(g).view(v).to_string(),
-            Output::Gexf => Gexf(g).to_string(),
-            Output::Graphml => Graphml(g).to_string(),
-            Output::Cytoscape => Cytoscape(g).to_string(),
-            Output::Html => Html(g).to_string(),
-        }
+        let mut buf = Vec::new();
+        // Writing into a Vec cannot fail; an exporter that fails leaves
+        // what it wrote before failing.
+        let _ = self.write_to(g, &mut buf);
+        String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
