@@ -34,11 +34,13 @@ pub struct Found<T> {
 
 // ---------------------------------------------------------------- compounds
 
-/// Code names: a 2–6 letter prefix, an optional hyphen or space, 2–8 digits,
-/// an optional `-digits` part and one optional trailing letter.
+/// Code names: a 2–6 letter prefix (or a lowercase letter and 2–4 capitals,
+/// `mRNA-1273`), an optional hyphen or space, 2–8 digits, an optional
+/// `-digits` part and an optional trailing letter with up to three digits
+/// (`DS-8201a`, `BNT162b2`).
 static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([A-Z][A-Za-z]{0,4}[A-Z])([-‑ ]?)(\d{2,8})(?:-(\d{1,6}))?([A-Za-z])?(?-u:\b)",
+        r"(?-u:\b)([A-Z][A-Za-z]{0,4}[A-Z]|[a-z][A-Z]{2,4})([-‑ ]?)(\d{2,8})(?:-(\d{1,6}))?([A-Za-z]\d{0,3})?(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -224,11 +226,11 @@ const NOT_CODE_PREFIXES: &[&str] = &[
     "EST", "EDT", "PST", "GMT", "UTC", "CET", "MG", "KG", "ML", "GY", "MA", "CA", "NY", "NJ", "TX",
     "PA", "MD", "DE", "NV", "WA", "IL", "FL", "GA", "NC", "CT", "CO", "MN", "OH", "MI", "UT", "AZ",
     "OR", "SUITE", "STE", "BOX", "PO", "ROOM", "FLOOR", "UNIT", "BLDG", "CD", "HER", "IL", "TLR",
-    "JAK", "CDK", "FGFR", "VEGFR", "HLA", "IGG", "MRNA", "HPV", "HIV", "HBV", "HCV", "CMV", "EBV",
-    "RSV", "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR", "ERBB",
-    "FOLR", "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR", "CXCR", "APOC",
-    "SOD", "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP", "GMP", "ISO", "IPO",
-    "ATM", "ASC", "ASU", "IFRS", "IAS", "FASB", "SFAS", "EITF", "SPAC", "ADR", "ADS", "LLC", "INC",
+    "JAK", "CDK", "FGFR", "VEGFR", "HLA", "IGG", "HPV", "HIV", "HBV", "HCV", "CMV", "EBV", "RSV",
+    "AAV", "GLP", "LAG", "TIM", "PDL", "IDH", "KRAS", "NRAS", "BRAF", "EGFR", "ERBB", "FOLR",
+    "NCAM", "SDC", "MUC", "CEACAM", "CLDN", "TROP", "DLL", "ROR", "CCR", "CXCR", "APOC", "SOD",
+    "DM", "MMAE", "MMAF", "SN", "ECOG", "RECIST", "WHO", "ICH", "GCP", "GMP", "ISO", "IPO", "ATM",
+    "ASC", "ASU", "IFRS", "IAS", "FASB", "SFAS", "EITF", "SPAC", "ADR", "ADS", "LLC", "INC",
     "CORP", "NO", "NUMBER", "VERSION", "APPENDIX", "FIGURE", "FIG", "REF", "TOP", "UP", "AGE",
     "AGES", "GRADE", "STAGE", "LEVEL", "SIZE", "TYPE", "CLASS", "SERIES", "ROUND", "TRANCHE",
     "WARRANT", "LOT", "BATCH", "PATENT", "PCT", "EP", "WO", "JP", "CN", "KR", "DA", "IND", "NDA",
@@ -245,6 +247,13 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
     // Mixed-case prefixes ("Study 003", "Phase 2") are words, not codes,
     // unless they have an inner capital (`huN`) which the conjugate rule handles.
     if prefix.chars().skip(1).any(|c| c.is_ascii_lowercase()) {
+        return true;
+    }
+    // A lowercase initial before capitals (`mRNA-1273`) only with a hyphen
+    // and three digits or more: "eGFR 2" or "mAb 12" are no codes.
+    if prefix.starts_with(|c: char| c.is_ascii_lowercase())
+        && (sep == " " || sep.is_empty() || digits.len() < 3)
+    {
         return true;
     }
     if sep == " " {
@@ -1288,6 +1297,11 @@ mod tests {
             "Acme's CAN-2409 and ABC 123 advanced.",
             &["CAN-2409", "ABC 123"],
         );
+        // Digits after the trailing letter; a lowercase initial.
+        check_compounds(
+            "BNT162b2, mRNA-1273 and DS-8201a are codes.",
+            &["BNT162b2", "mRNA-1273", "DS-8201a"],
+        );
     }
 
     #[test]
@@ -1297,6 +1311,8 @@ mod tests {
             &[],
         );
         check_compounds("the GLORA-4 trial and the EMILIA study", &[]);
+        // A lowercase initial needs a hyphen and three digits.
+        check_compounds("eGFR 60 and mAb 12 and eGFR-45", &[]);
     }
 
     #[test]
