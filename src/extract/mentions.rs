@@ -783,6 +783,36 @@ pub struct TargetName {
     pub aliases: Vec<String>,
 }
 
+/// `s` with the `x` (or `×`) of bispecific notation (`CD3xCD20`,
+/// `PD-1×VEGF`) replaced by spaces of the same byte length, so the two
+/// targets are found as two words at their own offsets. A join is an `x`
+/// between a digit or capital and a capital.
+pub fn split_bispecific(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let joins: Vec<(usize, usize)> = s
+        .match_indices(['x', '×'])
+        .filter(|&(i, m)| {
+            let before = i.checked_sub(1).and_then(|k| b.get(k));
+            let after = b.get(i + m.len());
+            before.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                && after.is_some_and(u8::is_ascii_uppercase)
+        })
+        .map(|(i, m)| (i, m.len()))
+        .collect();
+    if joins.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for (i, len) in joins {
+        out.push_str(s.get(at..i).unwrap_or(""));
+        out.push_str(&" ".repeat(len));
+        at = i + len;
+    }
+    out.push_str(s.get(at..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
+}
+
 /// Finds target names in `s`: CD antigens and interleukins by pattern,
 /// others from the lexicon (case-sensitive, whole words; lowercase
 /// spelled-out names like `folate receptor alpha` included).

@@ -858,7 +858,8 @@ impl<'a> Extractor<'a> {
         for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
             let gate = self.gate(si);
-            let found = mentions::find_targets_cued(st, gate);
+            // Bispecific notation (`CD3xCD20`) names two targets.
+            let found = mentions::find_targets_cued(&mentions::split_bispecific(st), gate);
             let mut cued: Vec<bool> = Vec::with_capacity(found.len());
             for f in &found {
                 // "X (BTK)": a target in parentheses right after a compound.
@@ -889,7 +890,9 @@ impl<'a> Extractor<'a> {
                         .and_then(|(a, b)| st.get(a.end..b.start));
                     matches!(
                         gap,
-                        Some(" and " | " or " | ", " | ", and " | ", or " | "/" | " & ")
+                        Some(
+                            " and " | " or " | ", " | ", and " | ", or " | "/" | " & " | "x" | "×"
+                        )
                     )
                 })
                 .collect();
@@ -2978,11 +2981,11 @@ mod tests {
         assert_eq!(g.partners, ["QRX-11 Novartis", "QRX-22 Novartis"]);
     }
 
-    /// Coordinated targets share their cue.
+    /// Coordinated targets share their cue; bispecific notation names two.
     #[test]
     fn coordinated_targets_share_a_cue() {
         let g = run(
-            "ZTX-300, a bispecific antibody targeting PD-1 and VEGF, is in Phase 2. ZTX-301 is a dual HER2 and HER3 inhibitor.",
+            "ZTX-300, a bispecific antibody targeting PD-1 and VEGF, is in Phase 2. ZTX-301 is a dual HER2 and HER3 inhibitor. ZTX-302, a CD3xCD20 bispecific antibody, is in Phase 1.",
             "2025-03-03",
         );
         assert_eq!(
@@ -2991,7 +2994,9 @@ mod tests {
                 "ZTX-300 PD-1",
                 "ZTX-300 VEGF",
                 "ZTX-301 HER2",
-                "ZTX-301 HER3"
+                "ZTX-301 HER3",
+                "ZTX-302 CD20",
+                "ZTX-302 CD3"
             ]
         );
     }
