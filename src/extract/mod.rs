@@ -103,6 +103,32 @@ impl<'d> Evidences<'d> {
     }
 }
 
+/// The sample filings under `data/filings`, in path order, for tests that
+/// check a rule or a fast path on real text.
+///
+/// # Panics
+/// When fewer than four filings are there or one is not UTF-8 (a broken
+/// checkout, not a test result).
+#[cfg(test)]
+pub(crate) fn sample_filings() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("data/filings")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 sample filing"))
+        .collect();
+    assert!(
+        texts.len() >= 4,
+        "sample filings missing from {}",
+        dir.display()
+    );
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::without_prefilter;
@@ -134,15 +160,11 @@ mod tests {
 
     #[test]
     fn without_prefilter_keeps_matches_and_groups() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/filings");
         let mut texts = vec![
             "In 2014 and by March 2015; phase 2, Phase III. by Acme from Beta Inc. x\u{17F}"
                 .to_string(),
         ];
-        for e in std::fs::read_dir(&dir).expect("data/filings") {
-            let path = e.expect("dir entry").path();
-            texts.push(std::fs::read_to_string(&path).expect("UTF-8 sample filing"));
-        }
+        texts.extend(super::sample_filings());
         for text in &texts {
             for pattern in [
                 r"(?x)(?P<cue>(?-u:\b)(?:in|by|of)\s+)(?P<y>(?:19|20)\d\d)(?-u:\b)|(?P<today>today)",
