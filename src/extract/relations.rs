@@ -2180,6 +2180,15 @@ fn classify(
         {
             return Some(PhaseStatus::Ongoing);
         }
+        // "X, a TROP2-directed ADC currently in a Phase 1/2 trial": a state
+        // right before the mention outweighs a transition verb earlier in
+        // the sentence ("entered into an agreement ...").
+        if !ach_r
+            && re!(r"(?-u:\b)(?:currently|now)\s+(?:being\s+(?:evaluated|studied|tested)\s+)?in\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}$")
+                .is_match(&l)
+        {
+            return Some(PhaseStatus::Ongoing);
+        }
         if ach_l.is_some() || ach_r {
             return Some(PhaseStatus::Achieved);
         }
@@ -3044,6 +3053,17 @@ mod tests {
         );
         assert_eq!(g.targets, ["NXR-201 MAT2A", "NXR-202 HER2"]);
         assert_eq!(g.events, ["NXR-610 - discontinued 2023-05"]);
+    }
+
+    /// Regression: "entered into a license agreement ... for X, an ADC
+    /// currently in a Phase 1/2 clinical trial" was an achieved Phase I/II.
+    #[test]
+    fn currently_in_a_phase_is_ongoing() {
+        let g = run(
+            "Acme entered into an exclusive license agreement with Pfizer for ZTX-220, an antibody-drug conjugate currently in a Phase 1/2 clinical trial.",
+            "2025-04-02",
+        );
+        assert_eq!(g.events, ["ZTX-220 Phase I/II ongoing 2025-04"]);
     }
 
     #[test]

@@ -403,27 +403,6 @@ fn networkx_reads_the_json() {
     );
 }
 
-/// Compares with `tests/snapshots/<name>`; `UPDATE_SNAPSHOTS=1` rewrites it.
-fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1)", path.display()));
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, actual);
-        panic!(
-            "{name} changed (UPDATE_SNAPSHOTS=1 to accept):\n{}",
-            diff.unified_diff().header("expected", "actual")
-        );
-    }
-}
-
 #[test]
 fn snapshots() {
     let g = PipelineGraph::build(&sample());

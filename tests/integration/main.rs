@@ -7,6 +7,7 @@ mod common;
 mod export;
 mod exports;
 mod graph;
+mod invented;
 mod perf;
 mod props;
 mod query;
