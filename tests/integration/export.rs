@@ -6,7 +6,6 @@ use pipegraph::graph::{GraphError, PipelineGraph};
 use pipegraph::model::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::process::Command;
 
 fn keys(v: &Value) -> BTreeSet<&str> {
