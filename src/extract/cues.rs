@@ -372,7 +372,7 @@ mod tests {
         check_gate_is_conservative(
             "Acme paid USD 5 million. It received 3 million Swiss francs. \
              The ACM-101 IND was cleared; an sBLA and NDA followed. \
-             Phaſe 2 began. ADX-12 (huC242-DM4) is a CD19 and HER2 inhibitor. \
+             Phaſe 2 began. ADX-12 (huX123-DM4) is a CD19 and HER2 inhibitor. \
              Zeta® was approved. Beta Co., Ltd. and Gamma S.A. are partners. \
              An anti-GPC3 program. Revenue was ５ million. A PD-1xCD3 bispecific.",
         );
