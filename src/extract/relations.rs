@@ -2343,6 +2343,13 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
     ]) {
         return Some("licensed_to");
     }
+    // "granted Zeta Inc. an exclusive license to develop X".
+    if ends(&["granted", "grants", "granting", "has granted"])
+        && re!(r"^[\s,]*(?:an?\s+)?(?:exclusive\s+|non-exclusive\s+|worldwide\s+|global\s+)*(?:license|licence|rights|sublicense)")
+            .is_match(&a)
+    {
+        return Some("licensed_to");
+    }
     if ends(&[
         "licensed from",
         "in-licensed from",
@@ -2381,6 +2388,11 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
         "agreements with",
         "license with",
         "co-development with",
+        "co-developed with",
+        "co-developing with",
+        "co-commercialized with",
+        "co-commercializing with",
+        "jointly developed with",
         "jointly with",
         "partner",
         "our partner",
@@ -3064,6 +3076,17 @@ mod tests {
             "2025-04-02",
         );
         assert_eq!(g.events, ["ZTX-220 Phase I/II ongoing 2025-04"]);
+    }
+
+    /// "co-developed with X" and "granted X an exclusive license to
+    /// develop Y" are partnerships.
+    #[test]
+    fn co_development_and_granted_licenses() {
+        let g = run(
+            "ZTX-101 is being co-developed with Regeneron. Acme granted Zymeworks Inc. an exclusive license to develop ZTX-505 in Asia.",
+            "2025-02-03",
+        );
+        assert_eq!(g.partners, ["ZTX-101 Regeneron", "ZTX-505 Zymeworks"]);
     }
 
     #[test]
