@@ -299,7 +299,7 @@ static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?:agreement|collaboration|partnership|license)\s+(?:is|was)\s+with|
         opted\s+in|by|from|partner|licensee|licensor)
         \s+(?:its\s+partner\s+|our\s+partner\s+|partner\s+|the\s+)?
-        (?P<name>[A-Z][A-Za-z0-9&'’.-]*(?:[\s-]+[A-Z][A-Za-z0-9&'’.-]*){0,3})
+        (?P<name>[A-Z][A-Za-z0-9&'’.-]*(?:(?:[\s-]+|\s+(?:of|for)\s+)[A-Z][A-Za-z0-9&'’.-]*){0,3})
     ",
     ))
     .expect("static regex")
@@ -2984,10 +2984,16 @@ mod tests {
     #[test]
     fn funded_by_the_org_is_a_collaboration() {
         let g = run(
-            "The Phase 1b trial of ZTX-404 is fully funded by the Ridgeway Pain Institute.",
+            "The Phase 1b trial of ZTX-404 is fully funded by the Ridgeway Pain Institute. The study of ZTX-405 is sponsored by the Foundation for Pain Research.",
             "2026-05-14",
         );
-        assert_eq!(g.partners, ["ZTX-404 Ridgeway Pain Institute"]);
+        assert_eq!(
+            g.partners,
+            [
+                "ZTX-404 Ridgeway Pain Institute",
+                "ZTX-405 Foundation for Pain Research"
+            ]
+        );
     }
 
     /// Regression: "another ADC from the collaboration, X" under a section
