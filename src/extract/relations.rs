@@ -103,11 +103,51 @@ impl Compounds {
 #[derive(Debug, Clone)]
 struct Org {
     name: String,
+    /// `name_key` of `name`.
+    key: String,
+    /// Surface names, in the order first seen; change them only through
+    /// [`Org::add_alias`], which keeps `alias_keys` in step.
     aliases: Vec<String>,
+    /// Per alias: its `name_key` and the `name_key` of each word of it
+    /// without a legal suffix (for [`prefix_variant`]), computed once.
+    alias_keys: Vec<(String, Vec<String>)>,
     parent: Option<String>,
     lexicon: Option<usize>,
     registrant: bool,
     listed_partner: bool,
+}
+
+impl Org {
+    fn new(name: String, parent: Option<String>, lexicon: Option<usize>) -> Org {
+        Org {
+            key: name_key(&name),
+            name,
+            aliases: Vec::new(),
+            alias_keys: Vec::new(),
+            parent,
+            lexicon,
+            registrant: false,
+            listed_partner: false,
+        }
+    }
+
+    /// Adds `a` unless it is an alias already.
+    fn add_alias(&mut self, a: &str) {
+        if self.aliases.iter().any(|x| x == a) {
+            return;
+        }
+        let words = mentions::strip_legal_suffix(a)
+            .split_whitespace()
+            .map(name_key)
+            .collect();
+        self.alias_keys.push((name_key(a), words));
+        self.aliases.push(a.to_string());
+    }
+
+    /// True when an alias has the key `k`.
+    fn has_alias_key(&self, k: &str) -> bool {
+        self.alias_keys.iter().any(|(ak, _)| ak == k)
+    }
 }
 
 /// Words that may follow an organization's distinctive first word without
@@ -653,36 +693,25 @@ impl<'a> Extractor<'a> {
             None => (display.clone(), None),
         };
         let key = name_key(&name);
+        let surface_key = name_key(surface);
         let words: Vec<String> = display.split_whitespace().map(name_key).collect();
         // Existing entity: same lexicon company, same key, or a prefix variant.
         for (i, o) in self.orgs.iter_mut().enumerate() {
             let same = (lex.is_some() && o.lexicon == lex)
-                || name_key(&o.name) == key
-                || o.aliases
-                    .iter()
-                    .any(|a| name_key(a) == name_key(surface) || name_key(a) == key)
-                || prefix_variant(&o.aliases, &words);
+                || o.key == key
+                || o.has_alias_key(&surface_key)
+                || o.has_alias_key(&key)
+                || prefix_variant(&o.alias_keys, &words);
             if same {
-                for a in [surface.to_string(), display.clone()] {
-                    if !o.aliases.iter().any(|x| x == &a) {
-                        o.aliases.push(a);
-                    }
-                }
+                o.add_alias(surface);
+                o.add_alias(&display);
                 return Some(i);
             }
         }
-        let mut aliases = vec![surface.to_string()];
-        if display != surface {
-            aliases.push(display.clone());
-        }
-        self.orgs.push(Org {
-            name,
-            aliases,
-            parent,
-            lexicon: lex,
-            registrant: false,
-            listed_partner: false,
-        });
+        let mut o = Org::new(name, parent, lex);
+        o.add_alias(surface);
+        o.add_alias(&display);
+        self.orgs.push(o);
         Some(self.orgs.len() - 1)
     }
 
@@ -785,9 +814,8 @@ impl<'a> Extractor<'a> {
                     && first.len() >= 4
                     && first.chars().next().is_some_and(|c| c.is_uppercase())
                     && !GENERIC_FIRST_WORDS.contains(first)
-                    && !o.aliases.iter().any(|a| a == first)
                 {
-                    o.aliases.push((*first).to_string());
+                    o.add_alias(first);
                 }
             }
         }
@@ -839,11 +867,7 @@ impl<'a> Extractor<'a> {
 
     fn org_known(&self, name: &str) -> bool {
         let k = name_key(mentions::strip_legal_suffix(name));
-        LEXICON.company_by_key.contains_key(&k)
-            || self
-                .orgs
-                .iter()
-                .any(|o| o.aliases.iter().any(|a| name_key(a) == k))
+        LEXICON.company_by_key.contains_key(&k) || self.orgs.iter().any(|o| o.has_alias_key(&k))
     }
 
     fn overlaps_compound(&self, start: usize, end: usize) -> bool {
@@ -2756,19 +2780,17 @@ fn split_list(list: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// `other` shares the distinctive first word of `aliases` and differs only by descriptors.
-fn prefix_variant(aliases: &[String], words: &[String]) -> bool {
+/// `words` (name keys of a name's words) share the distinctive first word of
+/// one of `alias_keys` (see [`Org::alias_keys`]) and differ only by
+/// descriptors.
+fn prefix_variant(alias_keys: &[(String, Vec<String>)], words: &[String]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
     if first.len() < 4 {
         return false;
     }
-    aliases.iter().any(|a| {
-        let aw: Vec<String> = mentions::strip_legal_suffix(a)
-            .split_whitespace()
-            .map(name_key)
-            .collect();
+    alias_keys.iter().any(|(_, aw)| {
         let (short, long) = if aw.len() <= words.len() {
             (&aw[..], words)
         } else {
