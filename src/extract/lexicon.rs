@@ -895,6 +895,10 @@ fn is_inn_lower(lower: &str) -> bool {
     }
     // At least three letters before a short stem ("-mab": "ab" + "mab" is
     // no name), two before a long one ("be" + "rubicin", "ida" + "rubicin").
+    // Cheap rejection: no stem ends in the word's last two letters.
+    if !STEM_TAILS.has(lower.as_bytes()) {
+        return false;
+    }
     let stem = INN_STEM_SET.iter().any(|(len, stems)| {
         lower.len() >= len + if *len >= 6 { 2 } else { 3 }
             && lower
@@ -904,6 +908,46 @@ fn is_inn_lower(lower: &str) -> bool {
     });
     stem && NOT_INN_SET.binary_search(&lower).is_err()
 }
+
+/// The last two letters of every [`INN_STEMS`] entry, as a 26 × 26 bit set:
+/// a word whose last two letters are not in it ends in no stem.
+struct StemTails([u64; 11]);
+
+impl StemTails {
+    fn index(a: u8, b: u8) -> Option<usize> {
+        (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+            .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+    }
+
+    /// True when `word` (lowercase ASCII) ends in two letters some stem ends in.
+    fn has(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        let (Some(&a), Some(&b)) = (word.get(n.wrapping_sub(2)), word.get(n.wrapping_sub(1)))
+        else {
+            return false;
+        };
+        Self::index(a, b).is_some_and(|i| {
+            self.0
+                .get(i / 64)
+                .is_some_and(|w| w & (1u64 << (i % 64)) != 0)
+        })
+    }
+}
+
+static STEM_TAILS: LazyLock<StemTails> = LazyLock::new(|| {
+    let mut bits = [0u64; 11];
+    for s in INN_STEMS {
+        let b = s.as_bytes();
+        let n = b.len();
+        if let (Some(&x), Some(&y)) = (b.get(n.wrapping_sub(2)), b.get(n.wrapping_sub(1)))
+            && let Some(i) = StemTails::index(x, y)
+            && let Some(w) = bits.get_mut(i / 64)
+        {
+            *w |= 1u64 << (i % 64);
+        }
+    }
+    StemTails(bits)
+});
 
 /// A stem (at most 16 bytes) packed into an integer, so that suffix look-ups
 /// compare integers rather than call `memcmp` per probe.
@@ -952,6 +996,12 @@ mod tests {
     fn every_stem_has_a_lookup_key() {
         for s in INN_STEMS {
             assert!(stem_key(s).is_some(), "stem {s:?} is longer than 16 bytes");
+            // The tail filter lets every stem through (stems are lowercase
+            // ASCII letters of two or more).
+            assert!(
+                STEM_TAILS.has(s.as_bytes()),
+                "stem {s:?} fails the tail filter"
+            );
         }
     }
 
