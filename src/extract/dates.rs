@@ -39,7 +39,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<fyq2>(?-u:\b)(?P<qw9>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:company's\s+)?(?P<y9>(?:19|20)\d\d)\s+fiscal\s+year(?-u:\b))
       | (?P<q>(?-u:\b)(?:(?P<q5>[1-4])Q|Q(?P<q5b>[1-4]))\s*'?(?P<y5>(?:19|20)\d\d)(?-u:\b))
       | (?P<qw>(?-u:\b)(?P<qw6>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?:calendar\s+(?:year\s+)?)?(?P<y6>(?:19|20)\d\d)(?-u:\b))
-      | (?P<h>(?-u:\b)(?:(?P<h7>[12])H|H(?P<h7b>[12]))\s*(?P<y7>(?:19|20)\d\d)?(?-u:\b))
+      | (?P<h>(?-u:\b)(?:(?P<h7>[12])H|H(?P<h7b>[12]))\s*(?P<y7>(?:19|20)\d\d|(?-u:\B)\d\d)?(?-u:\b))
       | (?P<hw>(?-u:\b)(?P<hw8>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?P<y8>(?:19|20)\d\d)(?-u:\b))
       | (?P<rel>(?-u:\b)(?P<rw>early|mid|late|end\s+of|year-end|the\s+end\s+of|beginning\s+of|summer\s+of|spring\s+of|fall\s+of|autumn\s+of|winter\s+of)[-\s]+(?P<y10>(?:19|20)\d\d)(?-u:\b))
       | (?P<inm>(?-u:\b)(?:in|since|during|through|by)\s+(?:early\s+|late\s+|mid-)?(?P<m11>January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b))
@@ -279,6 +279,14 @@ mod tests {
             &["2012-H1"],
         );
         check("2014-01-31", 12, "results in late 2015", &["2015-H2"]);
+        // A two-digit year only when glued to the half: "2H25", not "H1 12 patients".
+        check(
+            "2025-03-12",
+            12,
+            "an IND in 2H25 and data in H1 2026",
+            &["2025-H2", "2026-H1"],
+        );
+        check("2025-03-12", 12, "enrolled H1 12 patients", &["2025-H1"]);
     }
 
     #[test]

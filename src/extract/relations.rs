@@ -356,7 +356,7 @@ static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static START_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:begin|start|initiat\w*|commenc\w*|enter|advanc\w*|file|filing|submit\w*|submission|apply|launch|dos(?:e|ing)|open|enrol\w*|move|progress\w*|conduct|evaluat\w*|assess|test\w*)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:begin(?:ning)?|start(?:ing)?|initiat\w*|commenc\w*|enter(?:ing)?|advanc\w*|file|filing|submit\w*|submission|apply(?:ing)?|launch\w*|dos(?:e|ing)|open(?:ing)?|enrol\w*|mov(?:e|ing)|progress\w*|conduct(?:ing)?|evaluat\w*|assess(?:ing)?|test\w*)(?-u:\b)")
         .expect("static regex")
 });
 static ACHIEVED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -3115,6 +3115,23 @@ mod tests {
             "2025-02-03",
         );
         assert_eq!(g.partners, ["ZTX-101 Regeneron", "ZTX-505 Zymeworks"]);
+    }
+
+    /// Regression: "anticipates starting the Phase 3 trial" was ongoing
+    /// (the start verb's -ing form was not a start verb).
+    #[test]
+    fn forward_cue_with_an_ing_start_verb_is_a_plan() {
+        let g = run(
+            "Acme anticipates starting the Phase 3 trial of ZTX-303 in early 2026. Acme plans to submit an IND for ZTX-202 in 2H25.",
+            "2025-03-12",
+        );
+        assert_eq!(
+            g.events,
+            [
+                "ZTX-303 Phase III planned 2026-H1",
+                "ZTX-202 IND planned 2025-H2"
+            ]
+        );
     }
 
     #[test]
