@@ -150,6 +150,28 @@ impl Org {
     }
 }
 
+/// Defined terms of agreements that stand for a role, not a name
+/// (`Acme Inc. (the "Company")`).
+const DEFINED_TERMS_NOT_NAMES: &[&str] = &[
+    "Company",
+    "Registrant",
+    "Licensee",
+    "Licensor",
+    "Partner",
+    "Collaborator",
+    "Buyer",
+    "Seller",
+    "Purchaser",
+    "Parent",
+    "Investor",
+    "Investors",
+    "Agent",
+    "Sponsor",
+    "Agreement",
+    "Parties",
+    "Party",
+];
+
 /// Words that may follow an organization's distinctive first word without
 /// making it another organization (`Acme` = `Acme Therapeutics`).
 const ORG_DESCRIPTORS: &[&str] = &[
@@ -743,6 +765,7 @@ impl<'a> Extractor<'a> {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 if let Some(i) = self.org_for(surface, Some(f.what)) {
                     found.push((s.start + f.start, s.start + f.end, i));
+                    self.add_defined_term(s.start + f.end, i);
                 }
             }
             let suffixed = gate
@@ -754,6 +777,7 @@ impl<'a> Extractor<'a> {
                 }
                 if let Some(i) = self.org_for(&f.what, None) {
                     found.push((s.start + f.start, s.start + f.end, i));
+                    self.add_defined_term(s.start + f.end, i);
                 }
             }
             for c in ORG_CUE_RE.captures_iter(st) {
@@ -776,6 +800,7 @@ impl<'a> Extractor<'a> {
                 }
                 if let Some(i) = self.org_for(name, None) {
                     found.push((abs, abs + name.len(), i));
+                    self.add_defined_term(abs + name.len(), i);
                 }
             }
             let lists = gate
@@ -863,6 +888,27 @@ impl<'a> Extractor<'a> {
         })?;
         let tail = surface.get(k..)?;
         self.org_known(tail).then_some(tail)
+    }
+
+    /// A defined short name right after a mention ending at `end` (text
+    /// byte offset) of organization `i` becomes its alias: `Ono
+    /// Pharmaceutical Co., Ltd. ("Ono")`, `Pfizer Inc. (“Pfizer”)`. Role
+    /// terms (`(the "Company")`) are not names.
+    fn add_defined_term(&mut self, end: usize, i: usize) {
+        let after = self.text.get(end..).unwrap_or("");
+        let Some(term) = re!(
+            r#"^,?\s*\((?:the\s+)?["“]([A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})["”]\)"#
+        )
+        .captures(after)
+        .and_then(|c| c.get(1)) else {
+            return;
+        };
+        let term = term.as_str();
+        if !DEFINED_TERMS_NOT_NAMES.contains(&term)
+            && let Some(o) = self.orgs.get_mut(i)
+        {
+            o.add_alias(term);
+        }
     }
 
     fn org_known(&self, name: &str) -> bool {
@@ -1439,6 +1485,17 @@ impl<'a> Extractor<'a> {
                 right_end -= 1;
             }
             let right = st.get(p.end..right_end).unwrap_or("");
+            // A milestone's condition is no event: "$10.0 million upon the
+            // first dosing of a patient in a Phase 3 trial" (unless the
+            // payment was received: then the trial began).
+            if !v.money.is_empty()
+                && !re!(r"(?i)(?-u:\b)(?:received|earned|recognized|collected|paid|triggered)(?-u:\b)")
+                    .is_match(left)
+                && re!(r"(?i)(?-u:\b)(?:upon|on\s+the|following\s+the|triggered\s+by)\s+(?:the\s+)?(?:first\s+|successful\s+)?(?:dosing|initiation|start|commencement|completion|achievement|enrollment|submission|filing|acceptance|approval)(?-u:\b)[^,;$]{0,60}$")
+                    .is_match(left)
+            {
+                continue;
+            }
             let Some((phase, status)) =
                 classify(p.what, left, right, st.get(p.start..p.end).unwrap_or(""))
             else {
@@ -1597,12 +1654,24 @@ impl<'a> Extractor<'a> {
                 .rev()
                 .collect();
             let right_of_amount = after_clause.split(" and ").next().unwrap_or(after_clause);
-            let status =
-                if POTENTIAL_RE.is_match(&lead_in) || POTENTIAL_RE.is_match(right_of_amount) {
-                    PaymentStatus::Potential
-                } else {
-                    PaymentStatus::Earned
-                };
+            // "$10 million upon the first dosing ..." is owed only if it happens,
+            // unless the lead-in says it was received.
+            let conditional = st
+                .get(m.end..end)
+                .and_then(|a| a.split([',', ';']).next())
+                .is_some_and(|a| re!(r"(?i)(?-u:\b)upon(?-u:\b)").is_match(a))
+                && !re!(
+                    r"(?i)(?-u:\b)(?:received|earned|recognized|collected|paid|triggered)(?-u:\b)"
+                )
+                .is_match(&lead_in);
+            let status = if conditional
+                || POTENTIAL_RE.is_match(&lead_in)
+                || POTENTIAL_RE.is_match(right_of_amount)
+            {
+                PaymentStatus::Potential
+            } else {
+                PaymentStatus::Earned
+            };
             let sent_comps = dedup_entities(comps);
             // The compound of the amount's clause: after the amount when the
             // payer is named there ("$5.0 million from X for A and $2.2
@@ -1624,13 +1693,19 @@ impl<'a> Extractor<'a> {
                 (0, _) => None,
                 _ => nearest(&clause_comps, s.start + m.start, s.start + m.end),
             };
-            // Trigger: a phase mention in the sentence.
-            let trigger = v.phases.iter().find_map(|p| match p.what {
-                PhaseWord::Phase(ph) => Some(ph),
-                PhaseWord::Approval => Some(Phase::Approved),
-                PhaseWord::Clinic => Some(Phase::PhaseI),
-                _ => None,
-            });
+            // Trigger: a phase mention in the amount's clause ("up to $120
+            // million, including $10 million upon ... a Phase 3 trial": the
+            // Phase 3 is the $10 million's trigger only).
+            let trigger = v
+                .phases
+                .iter()
+                .filter(|p| p.start >= start && p.start < end)
+                .find_map(|p| match p.what {
+                    PhaseWord::Phase(ph) => Some(ph),
+                    PhaseWord::Approval => Some(Phase::Approved),
+                    PhaseWord::Clinic => Some(Phase::PhaseI),
+                    _ => None,
+                });
             let trigger = if kind == PaymentKind::Milestone {
                 trigger
             } else {
@@ -3132,6 +3207,30 @@ mod tests {
                 "ZTX-202 IND planned 2025-H2"
             ]
         );
+    }
+
+    /// An 8-K license: the defined short name (`("Ono")`) is the partner's
+    /// alias; "$10.0 million upon the first dosing ... in a Phase 3 trial"
+    /// is a potential milestone with that trigger, not a Phase III event.
+    #[test]
+    fn license_8k_defined_names_and_conditional_milestones() {
+        let g = run(
+            "On September 12, 2025, Acme entered into an agreement with Ono Pharmaceutical Co., Ltd. (\"Ono\"), pursuant to which Acme granted Ono an exclusive license to develop ZTX-812 in Japan. Acme will receive a $10.0 million milestone payment from Ono upon the first dosing of a patient in a Phase 3 trial of ZTX-812.",
+            "2025-09-15",
+        );
+        assert_eq!(g.partners, ["ZTX-812 Ono Pharmaceutical"]);
+        assert!(g.events.is_empty(), "{:?}", g.events);
+        assert_eq!(
+            g.payments,
+            ["10000000 USD Ono Pharmaceutical milestone potential"]
+        );
+        // Received upon a start: the trial began, the money is earned.
+        let g = run(
+            "Acme received a $10 million milestone payment from Novartis upon the initiation of a Phase 2 trial of ZTX-13.",
+            "2024-08-08",
+        );
+        assert_eq!(g.events, ["ZTX-13 Phase II achieved -"]);
+        assert_eq!(g.payments, ["10000000 USD Novartis milestone earned"]);
     }
 
     #[test]
