@@ -405,6 +405,11 @@ static AGGREGATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:license\s+and\s+milestone\s+fees|revenues?\s+(?:for|were|was|of|in)(?-u:\b)|total\s+revenues?(?-u:\b)|net\s+(?:loss|income)(?-u:\b)|operating\s+expenses(?-u:\b)|compared\s+(?:to|with)\s+\$|research\s+and\s+development\s+(?:support|expenses)(?-u:\b))")
         .expect("static regex")
 });
+/// Words saying a payment was made: its condition has happened.
+static PAID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:received|earned|recognized|collected|paid|triggered)(?-u:\b)")
+        .expect("static regex")
+});
 static POTENTIAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:up\s+to|eligible|potential(?:ly)?|remaining|could\s+(?:receive|earn)|may\s+(?:receive|earn)|additional|future|contingent|aggregate\s+of\s+up|would\s+(?:receive|earn)|entitled)(?-u:\b)")
         .expect("static regex")
@@ -1489,7 +1494,7 @@ impl<'a> Extractor<'a> {
             // first dosing of a patient in a Phase 3 trial" (unless the
             // payment was received: then the trial began).
             if !v.money.is_empty()
-                && !re!(r"(?i)(?-u:\b)(?:received|earned|recognized|collected|paid|triggered)(?-u:\b)")
+                && !PAID_RE
                     .is_match(left)
                 && re!(r"(?i)(?-u:\b)(?:upon|on\s+the|following\s+the|triggered\s+by)\s+(?:the\s+)?(?:first\s+|successful\s+)?(?:dosing|initiation|start|commencement|completion|achievement|enrollment|submission|filing|acceptance|approval)(?-u:\b)[^,;$]{0,60}$")
                     .is_match(left)
@@ -1660,10 +1665,7 @@ impl<'a> Extractor<'a> {
                 .get(m.end..end)
                 .and_then(|a| a.split([',', ';']).next())
                 .is_some_and(|a| re!(r"(?i)(?-u:\b)upon(?-u:\b)").is_match(a))
-                && !re!(
-                    r"(?i)(?-u:\b)(?:received|earned|recognized|collected|paid|triggered)(?-u:\b)"
-                )
-                .is_match(&lead_in);
+                && !PAID_RE.is_match(&lead_in);
             let status = if conditional
                 || POTENTIAL_RE.is_match(&lead_in)
                 || POTENTIAL_RE.is_match(right_of_amount)
