@@ -1349,14 +1349,7 @@ impl<'a> Extractor<'a> {
         // Phase 1b/2 study" is X's study. Kept when nothing else is named.
         let partnered: Vec<Mention> = rel_comps
             .iter()
-            .filter(|m| {
-                let before = st.get(..m.start).unwrap_or("");
-                let mut from = m.start.saturating_sub(60);
-                while !before.is_char_boundary(from) {
-                    from += 1;
-                }
-                !COMPARATOR_BEFORE_RE.is_match(before.get(from..).unwrap_or(""))
-            })
+            .filter(|m| !self.in_comparator_position(s.start + m.start, s.start + m.end))
             .copied()
             .collect();
         let rel_comps = if partnered.is_empty() {
@@ -1849,6 +1842,27 @@ impl<'a> Extractor<'a> {
     /// of care ("compared to X", "in combination with X", "X plus chemotherapy"),
     /// or only as the antibody part of another compound's name (`trastuzumab`
     /// of `trastuzumab emtansine`) with no phase event of its own.
+    /// Whether the compound mention at `start..end` (text byte offsets)
+    /// stands as a comparator, combination partner or prior therapy:
+    /// `compared to X`, `in combination with X`, `X plus chemotherapy`,
+    /// `X-refractory`.
+    fn in_comparator_position(&self, start: usize, end: usize) -> bool {
+        let mut lo = start.saturating_sub(60);
+        while lo > 0 && !self.text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let before = self.text.get(lo..start).unwrap_or("").to_ascii_lowercase();
+        let after: String = self
+            .text
+            .get(end..)
+            .unwrap_or("")
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
+    }
+
     fn is_comparator(&mut self, r: usize, phased: &BTreeSet<usize>) -> bool {
         let mut compounds = std::mem::take(&mut self.compounds);
         let out = self.is_comparator_in(r, &mut compounds, phased);
@@ -1885,23 +1899,7 @@ impl<'a> Extractor<'a> {
             if in_notice {
                 return true;
             }
-            let lo = m.start.saturating_sub(60);
-            let mut lo2 = lo;
-            while lo2 > 0 && !self.text.is_char_boundary(lo2) {
-                lo2 -= 1;
-            }
-            let before = self
-                .text
-                .get(lo2..m.start)
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            let after = self.text.get(m.end..).unwrap_or("");
-            let after: String = after
-                .chars()
-                .take(40)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
+            self.in_comparator_position(m.start, m.end)
         });
         if all_comparator && !phased.contains(&r) {
             return true;
