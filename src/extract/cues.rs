@@ -48,8 +48,9 @@ impl Cues {
     pub const CD: Cues = Cues(1 << 6);
     /// A target cue word (`inhibitor`, `agonist`, `anti-`).
     pub const TARGET_CUE: Cues = Cues(1 << 7);
-    /// A digit (code names need one).
-    pub const DIGIT: Cues = Cues(1 << 8);
+    /// An ASCII capital followed by a digit, directly or after `-`, `‑` or
+    /// a space: where every code name (`ZTX-101`, `mRNA 1273`) ends its prefix.
+    pub const CODE: Cues = Cues(1 << 8);
     /// Every family: what a caller passes to run all rules unconditionally.
     pub const ALL: Cues = Cues(u16::MAX);
 
@@ -263,11 +264,28 @@ fn bounded(text: &[u8], start: usize, end: usize, bound: Bound) -> bool {
     }
 }
 
-/// True when `s` holds a digit as Unicode `\d` sees it (ASCII digits, and
-/// any non-ASCII numeric character, a superset of `\d`).
-fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
-        || (!s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_numeric()))
+/// True when `s` has the joint of a code name: an ASCII capital (the last
+/// letter of every prefix `CODE_RE` takes), then optionally `-`, `‑` (U+2011)
+/// or a space, then a digit as Unicode `\d` sees it (an ASCII digit or a
+/// non-ASCII numeric character, a superset of `\d`).
+fn has_code_joint(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digit_at = |j: usize| match b.get(j) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(&c) if c >= 0x80 => s
+            .get(j..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_numeric),
+        _ => false,
+    };
+    b.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_uppercase()
+            && match b.get(i + 1) {
+                Some(b'-' | b' ') => digit_at(i + 2),
+                Some(0xE2) if b.get(i + 2..i + 4) == Some(&[0x80, 0x91][..]) => digit_at(i + 4),
+                _ => digit_at(i + 1),
+            }
+    })
 }
 
 /// The families each sentence of `sents` (byte ranges into `text`) may
@@ -288,8 +306,8 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
         .iter()
         .map(|s| {
             let st = text.get(s.start..s.end).unwrap_or("");
-            if has_digit(st) {
-                Cues::DIGIT
+            if has_code_joint(st) {
+                Cues::CODE
             } else {
                 Cues::default()
             }
@@ -386,8 +404,30 @@ mod tests {
         let cues = sentence_cues(text, &sents);
         assert_eq!(cues.len(), 2);
         let (first, second) = (cues[0], cues[1]);
-        assert!(!first.has(Cues::MONEY) && !first.has(Cues::PHASE) && !first.has(Cues::DIGIT));
-        assert!(second.has(Cues::MONEY) && second.has(Cues::PHASE) && second.has(Cues::DIGIT));
+        assert!(!first.has(Cues::MONEY) && !first.has(Cues::PHASE));
+        assert!(second.has(Cues::MONEY) && second.has(Cues::PHASE));
+        // Neither holds a capital right before a digit.
+        assert!(!first.has(Cues::CODE) && !second.has(Cues::CODE));
+    }
+
+    #[test]
+    fn code_joint_needs_a_capital_before_a_digit() {
+        for (s, expect) in [
+            ("ZTX-101 began", true),
+            ("ZTX101", true),
+            ("mRNA 1273", true),
+            ("ZTX\u{2011}101", true),
+            ("ZTX-\u{0661}\u{0662}", true),
+            ("ZT\u{ff15}", true),
+            ("revenue of $5 million in 2024", false),
+            ("Phase 2 trial", false),
+            ("ZTX -101", false),
+            ("ZTX", false),
+            ("Z-", false),
+            ("", false),
+        ] {
+            assert_eq!(has_code_joint(s), expect, "{s:?}");
+        }
     }
 
     #[test]

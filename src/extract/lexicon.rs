@@ -890,91 +890,123 @@ pub fn is_inn_word(word: &str) -> bool {
 
 /// [`is_inn_word`] on an already lowercased ASCII word.
 fn is_inn_lower(lower: &str) -> bool {
-    if CONJUGATE_SECOND_WORDS.contains(&lower) {
-        return true;
+    // A conjugate second word, or a stem with at least three letters before
+    // a short one ("-mab": "ab" + "mab" is no name) and two before a long
+    // one ("be" + "rubicin", "ida" + "rubicin").
+    match STEM_TRIE.lookup(lower.as_bytes()) {
+        TrieHit::Word => true,
+        TrieHit::Stem => NOT_INN_SET.binary_search(&lower).is_err(),
+        TrieHit::None => false,
     }
-    // At least three letters before a short stem ("-mab": "ab" + "mab" is
-    // no name), two before a long one ("be" + "rubicin", "ida" + "rubicin").
-    // Cheap rejection: no stem ends in the word's last two letters.
-    if !STEM_TAILS.has(lower.as_bytes()) {
-        return false;
-    }
-    let stem = INN_STEM_SET.iter().any(|(len, stems)| {
-        lower.len() >= len + if *len >= 6 { 2 } else { 3 }
-            && lower
-                .get(lower.len() - len..)
-                .and_then(stem_key)
-                .is_some_and(|k| stems.binary_search(&k).is_ok())
-    });
-    stem && NOT_INN_SET.binary_search(&lower).is_err()
 }
 
-/// The last two letters of every [`INN_STEMS`] entry, as a 26 × 26 bit set:
-/// a word whose last two letters are not in it ends in no stem.
-struct StemTails([u64; 11]);
+/// What [`StemTrie::lookup`] found at the end of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TrieHit {
+    /// The whole word is a [`CONJUGATE_SECOND_WORDS`] entry.
+    Word,
+    /// The word ends in an [`INN_STEMS`] entry with enough letters before it.
+    Stem,
+    /// Neither.
+    None,
+}
 
-impl StemTails {
-    fn index(a: u8, b: u8) -> Option<usize> {
-        (a.is_ascii_lowercase() && b.is_ascii_lowercase())
-            .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
-    }
+/// Letters a word must have before a stem of `len` letters: three before a
+/// short stem, two before one of six letters or more.
+fn min_prefix(len: usize) -> usize {
+    if len >= 6 { 2 } else { 3 }
+}
 
-    /// True when `word` (lowercase ASCII) ends in two letters some stem ends in.
-    fn has(&self, word: &[u8]) -> bool {
-        let n = word.len();
-        let (Some(&a), Some(&b)) = (word.get(n.wrapping_sub(2)), word.get(n.wrapping_sub(1)))
-        else {
-            return false;
+/// [`INN_STEMS`] and [`CONJUGATE_SECOND_WORDS`] reversed into one trie over
+/// `a`–`z`, walked from a word's last letter: one step per letter (at most
+/// the longest entry), instead of a search per stem length and a scan of the
+/// second words. Node 0 is the root; a child index of 0 means none.
+struct StemTrie {
+    /// Child of each node for each letter `a`–`z` (0 = none).
+    next: Vec<[u16; 26]>,
+    /// True when the path from the root to the node spells a whole stem.
+    stem_end: Vec<bool>,
+    /// True when the path spells a whole second word.
+    word_end: Vec<bool>,
+}
+
+impl StemTrie {
+    fn new(stems: &[&str], words: &[&str]) -> StemTrie {
+        let mut t = StemTrie {
+            next: vec![[0; 26]],
+            stem_end: vec![false],
+            word_end: vec![false],
         };
-        Self::index(a, b).is_some_and(|i| {
-            self.0
-                .get(i / 64)
-                .is_some_and(|w| w & (1u64 << (i % 64)) != 0)
-        })
+        let entries = stems
+            .iter()
+            .map(|s| (s, false))
+            .chain(words.iter().map(|w| (w, true)));
+        for (s, whole) in entries {
+            let mut node = 0usize;
+            for b in s.bytes().rev() {
+                let Some(slot) = b
+                    .is_ascii_lowercase()
+                    .then(|| usize::from(b - b'a'))
+                    .and_then(|l| t.next.get(node).map(|n| (n[l], l)))
+                else {
+                    break;
+                };
+                node = match slot {
+                    (0, l) => {
+                        let id = t.next.len();
+                        t.next.push([0; 26]);
+                        t.stem_end.push(false);
+                        t.word_end.push(false);
+                        if let (Some(n), Ok(id16)) = (t.next.get_mut(node), u16::try_from(id)) {
+                            n[l] = id16;
+                        }
+                        id
+                    }
+                    (child, _) => usize::from(child),
+                };
+            }
+            let ends = if whole {
+                &mut t.word_end
+            } else {
+                &mut t.stem_end
+            };
+            if let Some(e) = ends.get_mut(node)
+                && node != 0
+            {
+                *e = true;
+            }
+        }
+        t
+    }
+
+    /// Whether `word` (lowercase ASCII) is a second word, else whether it
+    /// ends in a stem with at least [`min_prefix`] letters before it.
+    fn lookup(&self, word: &[u8]) -> TrieHit {
+        let mut node = 0usize;
+        let mut stem = false;
+        for (depth, &b) in word.iter().rev().enumerate() {
+            let child = b
+                .is_ascii_lowercase()
+                .then(|| usize::from(b - b'a'))
+                .and_then(|l| self.next.get(node)?.get(l).copied())
+                .unwrap_or(0);
+            if child == 0 {
+                break;
+            }
+            node = usize::from(child);
+            let len = depth + 1;
+            stem |= self.stem_end.get(node).copied().unwrap_or(false)
+                && word.len() >= len + min_prefix(len);
+            if len == word.len() && self.word_end.get(node).copied().unwrap_or(false) {
+                return TrieHit::Word;
+            }
+        }
+        if stem { TrieHit::Stem } else { TrieHit::None }
     }
 }
 
-static STEM_TAILS: LazyLock<StemTails> = LazyLock::new(|| {
-    let mut bits = [0u64; 11];
-    for s in INN_STEMS {
-        let b = s.as_bytes();
-        let n = b.len();
-        if let (Some(&x), Some(&y)) = (b.get(n.wrapping_sub(2)), b.get(n.wrapping_sub(1)))
-            && let Some(i) = StemTails::index(x, y)
-            && let Some(w) = bits.get_mut(i / 64)
-        {
-            *w |= 1u64 << (i % 64);
-        }
-    }
-    StemTails(bits)
-});
-
-/// A stem (at most 16 bytes) packed into an integer, so that suffix look-ups
-/// compare integers rather than call `memcmp` per probe.
-fn stem_key(s: &str) -> Option<u128> {
-    let mut buf = [0u8; 16];
-    buf.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
-    Some(u128::from_le_bytes(buf))
-}
-
-/// [`INN_STEMS`] grouped by length, as sorted [`stem_key`]s. A stem longer
-/// than 16 bytes would have no key; none is (a unit test checks).
-static INN_STEM_SET: LazyLock<Vec<(usize, Vec<u128>)>> = LazyLock::new(|| {
-    let mut by_len: std::collections::BTreeMap<usize, Vec<u128>> = Default::default();
-    for s in INN_STEMS {
-        if let Some(k) = stem_key(s) {
-            by_len.entry(s.len()).or_default().push(k);
-        }
-    }
-    by_len
-        .into_iter()
-        .map(|(len, mut v)| {
-            v.sort_unstable();
-            v.dedup();
-            (len, v)
-        })
-        .collect()
-});
+static STEM_TRIE: LazyLock<StemTrie> =
+    LazyLock::new(|| StemTrie::new(INN_STEMS, CONJUGATE_SECOND_WORDS));
 
 /// [`NOT_INN`], sorted for binary search.
 static NOT_INN_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -993,15 +1025,42 @@ mod tests {
     }
 
     #[test]
-    fn every_stem_has_a_lookup_key() {
+    fn the_stem_trie_agrees_with_a_plain_suffix_search_and_word_list() {
+        // Every stem, a letter short of its prefix, just long enough, and
+        // words that share a stem's tail but not the stem.
+        let slow = |w: &str| {
+            INN_STEMS
+                .iter()
+                .any(|s| w.ends_with(s) && w.len() >= s.len() + min_prefix(s.len()))
+        };
+        let mut words: Vec<String> = Vec::new();
         for s in INN_STEMS {
-            assert!(stem_key(s).is_some(), "stem {s:?} is longer than 16 bytes");
-            // The tail filter lets every stem through (stems are lowercase
-            // ASCII letters of two or more).
             assert!(
-                STEM_TAILS.has(s.as_bytes()),
-                "stem {s:?} fails the tail filter"
+                s.len() <= 16 && s.bytes().all(|b| b.is_ascii_lowercase()),
+                "{s:?}"
             );
+            for pre in ["", "a", "ab", "abc", "abcd", "zz"] {
+                words.push(format!("{pre}{s}"));
+                words.push(format!("{pre}{}", s.get(1..).unwrap_or("")));
+                words.push(format!("{pre}{s}s"));
+            }
+        }
+        for w in CONJUGATE_SECOND_WORDS {
+            words.push(w.to_string());
+            words.push(format!("x{w}"));
+            words.push(w.get(1..).unwrap_or("").to_string());
+        }
+        words.extend(["", "a", "mab", "xmab", "abcmab", "zumab", "relin"].map(String::from));
+        for w in &words {
+            let second = CONJUGATE_SECOND_WORDS.contains(&w.as_str());
+            let expect = if second {
+                TrieHit::Word
+            } else if slow(w) {
+                TrieHit::Stem
+            } else {
+                TrieHit::None
+            };
+            assert_eq!(STEM_TRIE.lookup(w.as_bytes()), expect, "{w:?}");
         }
     }
 

@@ -301,7 +301,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             what: NameShape::Conjugate,
         });
     }
-    let codes = cues.has(Cues::DIGIT).then(|| CODE_RE.captures_iter(s));
+    let codes = cues.has(Cues::CODE).then(|| CODE_RE.captures_iter(s));
     for c in codes.into_iter().flatten() {
         let (Some(whole), Some(prefix), Some(sep), Some(digits)) =
             (c.get(0), c.get(1), c.get(2), c.get(3))
