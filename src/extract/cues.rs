@@ -270,21 +270,29 @@ fn bounded(text: &[u8], start: usize, end: usize, bound: Bound) -> bool {
 /// non-ASCII numeric character, a superset of `\d`).
 fn has_code_joint(s: &str) -> bool {
     let b = s.as_bytes();
-    let digit_at = |j: usize| match b.get(j) {
-        Some(c) if c.is_ascii_digit() => true,
-        Some(&c) if c >= 0x80 => s
-            .get(j..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_numeric),
-        _ => false,
+    // Looks behind each digit rather than ahead of each capital: digits are
+    // the rarer of the two in prose.
+    let joint_before = |j: usize| {
+        let back = |k: usize| j.checked_sub(k).and_then(|i| b.get(i)).copied();
+        let upper = |k: usize| back(k).is_some_and(|c| c.is_ascii_uppercase());
+        match back(1) {
+            Some(b'-' | b' ') => upper(2),
+            // U+2011 is E2 80 91.
+            Some(0x91) => back(2) == Some(0x80) && back(3) == Some(0xE2) && upper(4),
+            _ => upper(1),
+        }
     };
-    b.iter().enumerate().any(|(i, c)| {
-        c.is_ascii_uppercase()
-            && match b.get(i + 1) {
-                Some(b'-' | b' ') => digit_at(i + 2),
-                Some(0xE2) if b.get(i + 2..i + 4) == Some(&[0x80, 0x91][..]) => digit_at(i + 4),
-                _ => digit_at(i + 1),
-            }
+    b.iter().enumerate().any(|(j, &c)| {
+        if c.is_ascii_digit() {
+            joint_before(j)
+        } else {
+            // A non-ASCII numeric character starts with a lead byte.
+            c >= 0xC0
+                && s.get(j..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_numeric)
+                && joint_before(j)
+        }
     })
 }
 
