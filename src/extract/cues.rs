@@ -51,6 +51,9 @@ impl Cues {
     /// An ASCII capital followed by a digit, directly or after `-`, `‑` or
     /// a space: where every code name (`ZTX-101`, `mRNA 1273`) ends its prefix.
     pub const CODE: Cues = Cues(1 << 8);
+    /// An INN stem ([`lexicon::INN_STEMS`]) or conjugate second word at the
+    /// end of a word: every nonproprietary name ends in one.
+    pub const INN: Cues = Cues(1 << 9);
     /// Every family: what a caller passes to run all rules unconditionally.
     pub const ALL: Cues = Cues(u16::MAX);
 
@@ -153,6 +156,10 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     );
     // BRAND_RE.
     add(&["®", "™", "(r)", "(tm)"], Cues::BRAND, None);
+    // INN candidates: the word `is_inn_word` accepts ends in a stem or is a
+    // second word, and a candidate's word ends before a non-word byte.
+    add(lexicon::INN_STEMS, Cues::INN, After);
+    add(lexicon::CONJUGATE_SECOND_WORDS, Cues::INN, After);
     // ORG_SUFFIX_RE: a required legal suffix (after whitespace, before a
     // boundary) or a required industry word.
     add(
@@ -253,9 +260,11 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Whether `text[start..end]` has the word boundaries `bound` asks for.
-fn bounded(text: &[u8], start: usize, end: usize, bound: Bound) -> bool {
-    let before_ok = || start == 0 || text.get(start - 1).is_none_or(|&b| !is_word_byte(b));
-    let after_ok = || text.get(end).is_none_or(|&b| !is_word_byte(b));
+/// The edges of `sent`, the sentence the hit is credited to, count as
+/// boundaries: its finders run on the sentence alone.
+fn bounded(text: &[u8], start: usize, end: usize, bound: Bound, sent: &Sentence) -> bool {
+    let before_ok = || start <= sent.start || text.get(start - 1).is_none_or(|&b| !is_word_byte(b));
+    let after_ok = || end >= sent.end || text.get(end).is_none_or(|&b| !is_word_byte(b));
     match bound {
         Bound::None => true,
         Bound::Before => before_ok(),
@@ -326,15 +335,14 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
         let Some(&(cues, bound)) = meta.get(m.pattern().as_usize()) else {
             continue;
         };
-        if !bounded(bytes, m.start(), m.end(), bound) {
-            continue;
-        }
         let mut i = sents.partition_point(|s| s.end <= m.start());
         while let Some(s) = sents.get(i) {
             if s.start >= m.end() {
                 break;
             }
-            if let Some(c) = out.get_mut(i) {
+            if bounded(bytes, m.start(), m.end(), bound, s)
+                && let Some(c) = out.get_mut(i)
+            {
                 c.add(cues);
             }
             i += 1;

@@ -326,7 +326,8 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             what: NameShape::Code,
         });
     }
-    for c in inn_candidates(s) {
+    let inns = cues.has(Cues::INN).then(|| inn_candidates(s));
+    for c in inns.into_iter().flatten() {
         let w = s.get(c.start..c.word_end).unwrap_or("");
         let base = w
             .strip_prefix("ado-")
