@@ -54,6 +54,8 @@ impl Cues {
     /// An INN stem ([`lexicon::INN_STEMS`]) or conjugate second word at the
     /// end of a word: every nonproprietary name ends in one.
     pub const INN: Cues = Cues(1 << 9);
+    /// A name or variant of a [`lexicon::COMPANIES`] entry.
+    pub const COMPANY: Cues = Cues(1 << 10);
     /// Every family: what a caller passes to run all rules unconditionally.
     pub const ALL: Cues = Cues(u16::MAX);
 
@@ -160,6 +162,12 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     // second word, and a candidate's word ends before a non-word byte.
     add(lexicon::INN_STEMS, Cues::INN, After);
     add(lexicon::CONJUGATE_SECOND_WORDS, Cues::INN, After);
+    // COMPANY_AC (case-sensitive; this automaton ignores ASCII case, a
+    // superset).
+    for c in lexicon::COMPANIES {
+        add(&[c.name], Cues::COMPANY, None);
+        add(c.variants, Cues::COMPANY, None);
+    }
     // ORG_SUFFIX_RE: a required legal suffix (after whitespace, before a
     // boundary) or a required industry word.
     add(
@@ -385,6 +393,11 @@ mod tests {
                     !mentions::find_cue_targets(st).is_empty(),
                     "target cue",
                 ),
+                (
+                    Cues::COMPANY,
+                    !mentions::find_lexicon_companies(st).is_empty(),
+                    "lexicon company",
+                ),
             ] {
                 assert!(
                     !found || c.has(cue),
@@ -408,7 +421,10 @@ mod tests {
              The ACM-101 IND was cleared; an sBLA and NDA followed. \
              Phaſe 2 began. ADX-12 (huX123-DM4) is a CD19 and HER2 inhibitor. \
              Zeta® was approved. Beta Co., Ltd. and Gamma S.A. are partners. \
-             An anti-GPC3 program. Revenue was ５ million. A PD-1xCD3 bispecific.",
+             An anti-GPC3 program. Revenue was ５ million. A PD-1xCD3 bispecific. \
+             Partnered with _Pfizer and PFIZER; zentuximab\u{a0}vedotin and \
+             zentrix tesirine; Zentrabicin-based; zentuzumab2 and zentuzumab-xyzw. \
+             It ends in zentuzumab",
         );
     }
 

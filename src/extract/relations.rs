@@ -766,7 +766,10 @@ impl<'a> Extractor<'a> {
         for (si, s) in sents.iter().enumerate() {
             let st = self.sent_text(s);
             let gate = self.gate(si);
-            for f in mentions::find_lexicon_companies(st) {
+            let lexicon_companies = gate
+                .has(Cues::COMPANY)
+                .then(|| mentions::find_lexicon_companies(st));
+            for f in lexicon_companies.into_iter().flatten() {
                 let surface = st.get(f.start..f.end).unwrap_or("");
                 if let Some(i) = self.org_for(surface, Some(f.what)) {
                     found.push((s.start + f.start, s.start + f.end, i));
