@@ -56,6 +56,9 @@ impl Cues {
     pub const INN: Cues = Cues(1 << 9);
     /// A name or variant of a [`lexicon::COMPANIES`] entry.
     pub const COMPANY: Cues = Cues(1 << 10);
+    /// A name or alias of a [`lexicon::TARGETS`] entry, with no letter or
+    /// digit right before it.
+    pub const TARGET: Cues = Cues(1 << 11);
     /// Every family: what a caller passes to run all rules unconditionally.
     pub const ALL: Cues = Cues(u16::MAX);
 
@@ -77,6 +80,10 @@ enum Bound {
     Before,
     After,
     Both,
+    /// No ASCII letter or digit right before (`_` and non-ASCII allowed):
+    /// the lexicon target finder's test, which is on Unicode letters and
+    /// digits.
+    BeforeNoAlnum,
 }
 
 /// Characters that Unicode simple case folding maps onto ASCII letters
@@ -167,6 +174,12 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     for c in lexicon::COMPANIES {
         add(&[c.name], Cues::COMPANY, None);
         add(c.variants, Cues::COMPANY, None);
+    }
+    // TARGET_AC (case-sensitive). Callers gate it only on sentences without
+    // bispecific joins (`CD3xCD20` is searched as `CD3 CD20`).
+    for t in lexicon::TARGETS {
+        add(&[t.name], Cues::TARGET, BeforeNoAlnum);
+        add(t.aliases, Cues::TARGET, BeforeNoAlnum);
     }
     // ORG_SUFFIX_RE: a required legal suffix (after whitespace, before a
     // boundary) or a required industry word.
@@ -278,6 +291,12 @@ fn bounded(text: &[u8], start: usize, end: usize, bound: Bound, sent: &Sentence)
         Bound::Before => before_ok(),
         Bound::After => after_ok(),
         Bound::Both => before_ok() && after_ok(),
+        Bound::BeforeNoAlnum => {
+            start <= sent.start
+                || text
+                    .get(start - 1)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+        }
     }
 }
 
@@ -376,7 +395,12 @@ mod tests {
             let gated = mentions::find_compounds_cued(st, *c);
             assert_eq!(all, gated, "compounds differ in {st:?} ({c:?})");
             // Targets are found on the sentence with bispecific joins split.
+            // As the caller does, a sentence with a join runs every finder.
             let spaced = mentions::split_bispecific(st);
+            let c = match spaced {
+                std::borrow::Cow::Borrowed(_) => c,
+                std::borrow::Cow::Owned(_) => &Cues::ALL,
+            };
             let all = mentions::find_targets(&spaced);
             let gated = mentions::find_targets_cued(&spaced, *c);
             assert_eq!(all, gated, "targets differ in {st:?} ({c:?})");
@@ -424,7 +448,7 @@ mod tests {
              An anti-GPC3 program. Revenue was ５ million. A PD-1xCD3 bispecific. \
              Partnered with _Pfizer and PFIZER; zentuximab\u{a0}vedotin and \
              zentrix tesirine; Zentrabicin-based; zentuzumab2 and zentuzumab-xyzw. \
-             It ends in zentuzumab",
+             It ends in zentuzumab. An ARi, a_HER2 and éHER2-positive tumors; Xmet",
         );
     }
 

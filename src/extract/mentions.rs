@@ -854,7 +854,8 @@ pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
         });
     }
     let (ac, idx) = &*TARGET_AC;
-    for m in ac.find_iter(s) {
+    let lexicon_hits = cues.has(Cues::TARGET).then(|| ac.find_iter(s));
+    for m in lexicon_hits.into_iter().flatten() {
         // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
         // before, require a boundary.
         let before = s.get(..m.start()).and_then(|b| b.chars().next_back());

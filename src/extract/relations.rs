@@ -936,8 +936,14 @@ impl<'a> Extractor<'a> {
         for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
             let gate = self.gate(si);
-            // Bispecific notation (`CD3xCD20`) names two targets.
-            let found = mentions::find_targets_cued(&mentions::split_bispecific(st), gate);
+            // Bispecific notation (`CD3xCD20`) names two targets. The gate
+            // saw the joined form, so a split sentence runs every finder.
+            let spaced = mentions::split_bispecific(st);
+            let gate = match spaced {
+                std::borrow::Cow::Borrowed(_) => gate,
+                std::borrow::Cow::Owned(_) => Cues::ALL,
+            };
+            let found = mentions::find_targets_cued(&spaced, gate);
             let mut cued: Vec<bool> = Vec::with_capacity(found.len());
             for f in &found {
                 // "X (BTK)": a target in parentheses right after a compound.
