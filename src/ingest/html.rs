@@ -6,9 +6,9 @@
 //! whitespace is folded within a line.
 
 use super::text::{TextBuf, is_space};
-use html5gum::Span;
-use html5gum::Tokenizer;
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, Error, ForwardingEmitter, Span, Tokenizer};
+use std::borrow::Cow;
 
 /// Elements whose whole content is dropped.
 fn is_hidden_tag(name: &[u8]) -> bool {
@@ -78,10 +78,12 @@ fn is_void(name: &[u8]) -> bool {
 }
 
 struct Extract<'a> {
-    src: &'a [u8],
+    src: &'a str,
     base: u32,
     out: TextBuf,
     tag: Vec<u8>,
+    /// The lowercased name of the current end tag (kept to reuse its memory).
+    end_tag: Vec<u8>,
     tag_start: usize,
     attr: Vec<u8>,
     tag_hidden: bool,
@@ -90,6 +92,8 @@ struct Extract<'a> {
     pending_tab: Option<u32>,
     /// Text length when the current `<sup>` opened.
     sup_start: Option<usize>,
+    /// Use the plain per-char text path (tests compare the fast paths with it).
+    reference: bool,
 }
 
 impl Extract<'_> {
@@ -169,42 +173,147 @@ impl Extract<'_> {
         if self.hidden.is_some() {
             return;
         }
-        let dec = String::from_utf8_lossy(value);
         let raw = self
             .src
+            .as_bytes()
             .get(span.start..span.end.max(span.start))
             .unwrap_or(&[]);
+        if self.reference {
+            let dec = String::from_utf8_lossy(value);
+            let mut i = 0usize;
+            for c in dec.chars() {
+                let (at, len) = align(raw, &mut i, c);
+                let off = self.off(span.start + at);
+                self.push_char(c, off, len);
+            }
+            return;
+        }
+        // Text equal to its source is valid UTF-8 already.
+        let dec = match self.src.get(span.start..span.end) {
+            Some(s) if s.as_bytes() == value => Cow::Borrowed(s),
+            _ => String::from_utf8_lossy(value),
+        };
         let mut i = 0usize;
-        for c in dec.chars() {
+        let mut j = 0usize;
+        while j < dec.len() {
+            // Where decoded text and source agree byte for byte, up to the next
+            // `&`, each char is found where `align` would find it: its own bytes.
+            let same = common_prefix(
+                dec.as_bytes().get(j..).unwrap_or(&[]),
+                raw.get(i..).unwrap_or(&[]),
+            );
+            let mut n = same;
+            while !dec.is_char_boundary(j + n) {
+                n -= 1;
+            }
+            if n > 0
+                && let Some(chunk) = dec.get(j..j + n)
+            {
+                self.verbatim(chunk, span.start + i);
+                i += n;
+                j += n;
+                continue;
+            }
+            let Some(c) = dec.get(j..).and_then(|r| r.chars().next()) else {
+                break;
+            };
             let (at, len) = align(raw, &mut i, c);
             let off = self.off(span.start + at);
-            if is_space(c) || c == '\t' || c == '\n' || c == '\r' {
-                if !self.line_empty() && self.pending_ws.is_none() {
-                    self.pending_ws = Some(off);
-                }
-                continue;
-            }
-            if c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
-                continue;
-            }
-            if let Some(t) = self.pending_tab.take() {
-                self.pending_ws = None;
-                if !self.line_empty() {
-                    self.out.push_at('\t', t);
-                }
-            }
-            if let Some(w) = self.pending_ws.take()
-                && !self.line_empty()
-            {
-                self.out.push_at(' ', w);
-            }
-            if len as usize == c.len_utf8() {
-                self.out.push_copied(c, off);
-            } else {
-                self.out.push_span(c, off, len);
-            }
+            self.push_char(c, off, len);
+            j += c.len_utf8();
         }
     }
+
+    /// Appends `s`, copied verbatim from `src[start..]` (each char maps to its own
+    /// bytes), with runs of printable ASCII copied in bulk.
+    fn verbatim(&mut self, s: &str, start: usize) {
+        let bytes = s.as_bytes();
+        let mut k = 0usize;
+        while let Some(&b) = bytes.get(k) {
+            if b.is_ascii_graphic() {
+                let run = bytes.get(k..).map_or(0, graphic_run);
+                // The first char flushes what is pending, exactly as `push_char` does;
+                // the others then have nothing pending, and a lone space between
+                // them would be pending at its own offset and emitted as is.
+                self.flush_pending();
+                if let Some(chunk) = s.get(k..k + run) {
+                    self.out.text.push_str(chunk);
+                    let first = start + k;
+                    self.out
+                        .offs
+                        .extend((first..first + run).map(|at| self.base.saturating_add(at as u32)));
+                }
+                k += run;
+                continue;
+            }
+            let Some(c) = s.get(k..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = c.len_utf8();
+            let off = self.off(start + k);
+            self.push_char(c, off, len as u32);
+            k += len;
+        }
+    }
+
+    /// Emits the pending tab or space before a visible char.
+    fn flush_pending(&mut self) {
+        if let Some(t) = self.pending_tab.take() {
+            self.pending_ws = None;
+            if !self.line_empty() {
+                self.out.push_at('\t', t);
+            }
+        }
+        if let Some(w) = self.pending_ws.take()
+            && !self.line_empty()
+        {
+            self.out.push_at(' ', w);
+        }
+    }
+
+    /// Appends decoded char `c` whose source is `len` bytes at `off`: whitespace
+    /// becomes a pending space, invisible chars are dropped.
+    fn push_char(&mut self, c: char, off: u32, len: u32) {
+        if is_space(c) || c == '\t' || c == '\n' || c == '\r' {
+            if !self.line_empty() && self.pending_ws.is_none() {
+                self.pending_ws = Some(off);
+            }
+            return;
+        }
+        if c == '\u{feff}' || c == '\u{200b}' || c == '\u{ad}' {
+            return;
+        }
+        self.flush_pending();
+        if len as usize == c.len_utf8() {
+            self.out.push_copied(c, off);
+        } else {
+            self.out.push_span(c, off, len);
+        }
+    }
+}
+
+/// Length of the common prefix of `dec` and `raw` before the first `&`.
+fn common_prefix(dec: &[u8], raw: &[u8]) -> usize {
+    dec.iter()
+        .zip(raw)
+        .take_while(|&(d, r)| d == r && *d != b'&')
+        .count()
+}
+
+/// Length of the run of printable ASCII at the start of `r`, single spaces
+/// between printable bytes included.
+fn graphic_run(r: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&b) = r.get(n) {
+        if b.is_ascii_graphic()
+            || (b == b' ' && n > 0 && r.get(n + 1).is_some_and(u8::is_ascii_graphic))
+        {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
 }
 
 /// Finds decoded char `c` in `raw` at or after `*i`; returns its position and source
@@ -288,11 +397,18 @@ fn entity_len(s: &[u8]) -> Option<(usize, bool)> {
 /// One line per block element or table row (cells separated by a tab), no blank
 /// lines. Never panics, whatever the input.
 pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
+    extract_with(src, base, false)
+}
+
+/// [`extract`]; with `reference`, the plain per-char text path with html5gum's
+/// error reporting on, which the fast paths must match (tests only).
+fn extract_with(src: &str, base: u32, reference: bool) -> TextBuf {
     let mut st = Extract {
-        src: src.as_bytes(),
+        src,
         base,
         out: TextBuf::with_capacity(src.len() / 4),
         tag: Vec::new(),
+        end_tag: Vec::new(),
         tag_start: 0,
         attr: Vec::new(),
         tag_hidden: false,
@@ -300,6 +416,7 @@ pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
         pending_ws: None,
         pending_tab: None,
         sup_start: None,
+        reference,
     };
     {
         let st = &mut st;
@@ -326,8 +443,11 @@ pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
                     }
                     CallbackEvent::CloseStartTag { self_closing } => st.start_tag(self_closing),
                     CallbackEvent::EndTag { name } => {
-                        let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
+                        let mut lower = std::mem::take(&mut st.end_tag);
+                        lower.clear();
+                        lower.extend(name.iter().map(u8::to_ascii_lowercase));
                         st.end_tag(&lower, span.start);
+                        st.end_tag = lower;
                     }
                     CallbackEvent::String { value } => st.text(value, span),
                     _ => {}
@@ -336,12 +456,46 @@ pub(crate) fn extract(src: &str, base: u32) -> TextBuf {
             },
         );
         emitter.naively_switch_states(true);
-        let tok = Tokenizer::new_with_emitter(src, emitter);
+        let tok = Tokenizer::new_with_emitter(
+            src,
+            Quiet {
+                inner: emitter,
+                quiet: !reference,
+            },
+        );
         // The string reader never fails.
         let _ = tok.finish();
     }
     st.out.trim_end();
     st.out
+}
+
+/// An emitter that forwards everything to the callback emitter but, when
+/// `quiet`, reports no parse errors: we ignore them, and without them html5gum
+/// skips its per-byte character validation. Errors never change the tokens.
+struct Quiet<E> {
+    inner: E,
+    quiet: bool,
+}
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.inner
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        !self.quiet
+    }
+
+    #[inline]
+    fn emit_error(&mut self, error: Error) {
+        if !self.quiet {
+            self.inner.emit_error(error);
+        }
+    }
 }
 
 /// True when a `style` attribute value says `display: none`.
@@ -422,6 +576,49 @@ mod tests {
         ];
         for (i, e) in cases {
             check(i, e);
+        }
+    }
+
+    /// The fast paths (bulk copy of text equal to its source, no html5gum error
+    /// reporting) give the same text and offsets as the plain per-char path, on
+    /// the sample HTML and on edge cases.
+    #[test]
+    fn fast_paths_match_reference() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut inputs: Vec<String> = Vec::new();
+        for dir in ["benches/data", "../shared/corpus/practice"] {
+            for e in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "htm" || x == "html") {
+                    inputs.push(std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        assert!(!inputs.is_empty() && inputs.iter().all(|s| s.len() > 1000));
+        for s in [
+            "<p>AT&T &amp; a&b &foo; &#160;x &nbsp;&nbsp;y&rsquo;s</p>",
+            "<p>a\r\nb\rc\n\n d \t e</p><td>x</td><td> y</td>",
+            "<p>caf\u{e9} \u{a0}na\u{ef}ve\u{200b}x\u{ad}y \u{2003} z\u{feff}</p>",
+            "<P>Million<SUP>1</SUP> <sup>&reg;</sup> <sup>*,\u{2020}</sup> end</P>",
+            "<div style=\"display:none\">x</div>y <b>  bold </b> z<br>w",
+            "a\u{1}b\u{7f}c &#0; &#x110000; &#xD800; \u{fdd0}",
+            "<p>&amp&lt;&gt &notit; &notin; &AMP;&#65&#x42;</p>",
+            " lead  and   trail  ",
+            "",
+        ] {
+            inputs.push(s.to_string());
+        }
+        for src in &inputs {
+            for base in [0, 7] {
+                let fast = extract_with(src, base, false);
+                let slow = extract_with(src, base, true);
+                assert_eq!(fast.text, slow.text, "{src:.80?}");
+                assert_eq!(fast.offs, slow.offs, "{src:.80?}");
+            }
         }
     }
 

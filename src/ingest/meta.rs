@@ -230,7 +230,17 @@ fn head(s: &str, n: usize) -> &str {
 /// 8-K item numbers: from lines starting with `Item N.NN` and the header's
 /// `ITEM INFORMATION` captions; sorted and unique.
 fn items(text: &str, header: Option<&Header>) -> Vec<String> {
-    let mut v: Vec<String> = captures(&ITEM, text)
+    // `ITEM` matches only at a line start, within the line, and its
+    // `(?i)Item[ \t]` only ASCII (no other char case-folds to `i`, `t`, `e`,
+    // `m`), so only lines starting that way are searched.
+    let mut v: Vec<String> = text
+        .split('\n')
+        .filter(|l| {
+            let t = l.trim_start_matches([' ', '\t']).as_bytes();
+            t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"item"))
+                && matches!(t.get(4), Some(b' ' | b'\t'))
+        })
+        .flat_map(|l| captures(&ITEM, l))
         .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
         .collect();
     if let Some(h) = header {
@@ -271,9 +281,12 @@ fn is_suffix(w: &str) -> bool {
 
 /// Registrant display name and aliases.
 fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<String>) {
-    let full = exact_name_line(text)
+    // ASCII-lowercased copy (same byte offsets) for case-insensitive searches.
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    let full = exact_name_line(text, lower)
         .or_else(|| header.and_then(|h| h.company.clone()))
-        .map(|n| body_spelling(text, &n))
+        .map(|n| body_spelling(text, lower, &n))
         .or_else(|| ticker_name(text))
         .or_else(|| suffix_name(text));
     let Some(full) = full else {
@@ -286,7 +299,7 @@ fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<Strin
     }
     // Other spellings of the full name in the text (`ABVC BIOPHARMA, INC.`).
     for n in [&full, &display] {
-        for s in spellings(text, n) {
+        for s in spellings(text, lower, n) {
             aliases.push(s);
         }
     }
@@ -309,7 +322,8 @@ fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
     if display.len() < 2 {
         return out;
     }
-    for (k, _) in text.match_indices(display) {
+    // memmem's matches are non-overlapping, from the left, like `match_indices`.
+    for k in memchr::memmem::find_iter(text.as_bytes(), display.as_bytes()) {
         let rest = text.get(k + display.len()..).unwrap_or("");
         let (comma, r) = match rest.strip_prefix(',') {
             Some(r) => (",", r),
@@ -318,16 +332,16 @@ fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
         let Some(r) = r.strip_prefix(' ') else {
             continue;
         };
-        let word: String = r
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '/')
-            .collect();
+        let len = r
+            .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
+            .unwrap_or(r.len());
+        let word = r.get(..len).unwrap_or("");
         let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
-            word.trim_end_matches('.').to_string()
+            word.trim_end_matches('.')
         } else {
             word
         };
-        if is_suffix(&word) && word.chars().next().is_some_and(char::is_uppercase) {
+        if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
             let form = format!("{display}{comma} {word}");
             if !out.contains(&form) {
                 out.push(form);
@@ -340,9 +354,10 @@ fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
     out
 }
 
-/// The line before "(Exact name of registrant as specified in its charter)".
-fn exact_name_line(text: &str) -> Option<String> {
-    let lower_pos = find_ci(text, "exact name of registrant")?;
+/// The line before "(Exact name of registrant as specified in its charter)";
+/// `lower` is `text` ASCII-lowercased.
+fn exact_name_line(text: &str, lower: &[u8]) -> Option<String> {
+    let lower_pos = memchr::memmem::find(lower, b"exact name of registrant")?;
     let line_start = text.get(..lower_pos)?.rfind('\n').map_or(0, |k| k + 1);
     let same = text
         .get(line_start..lower_pos)?
@@ -361,38 +376,24 @@ fn exact_name_line(text: &str) -> Option<String> {
     (!name.is_empty() && name.len() < 120).then(|| name.to_string())
 }
 
-/// Byte position of ASCII-case-insensitive `needle` in `hay`.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len().max(1))
-        .position(|w| w.eq_ignore_ascii_case(n))
-}
-
-/// Every case variant of `name` in `text` (case-insensitive, word-bounded).
-fn spellings(text: &str, name: &str) -> Vec<String> {
+/// Every case variant of `name` in `text` (case-insensitive, word-bounded);
+/// `lower` is `text` ASCII-lowercased, searched for the lowercased name.
+fn spellings(text: &str, lower: &[u8], name: &str) -> Vec<String> {
     let n = name.as_bytes();
     let mut out: Vec<String> = Vec::new();
     if n.len() < 3 {
         return out;
     }
     let hay = text.as_bytes();
-    let first = n.first().map(u8::to_ascii_lowercase).unwrap_or(0);
+    let needle = n.to_ascii_lowercase();
+    let finder = memchr::memmem::Finder::new(&needle);
     let mut i = 0;
-    while i + n.len() <= hay.len() {
-        match hay
-            .get(i..)
-            .and_then(|r| memchr::memchr2(first, first.to_ascii_uppercase(), r))
-        {
-            Some(k) => i += k,
-            None => break,
-        }
-        if hay
-            .get(i..i + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
-            && !hay
-                .get(i.wrapping_sub(1))
-                .is_some_and(u8::is_ascii_alphanumeric)
+    // Every start (overlapping ones too) where the name matches, in order.
+    while let Some(k) = lower.get(i..).and_then(|r| finder.find(r)) {
+        i += k;
+        if !hay
+            .get(i.wrapping_sub(1))
+            .is_some_and(u8::is_ascii_alphanumeric)
             && !hay.get(i + n.len()).is_some_and(u8::is_ascii_alphanumeric)
             && let Some(s) = text.get(i..i + n.len())
             && s.chars().any(char::is_uppercase)
@@ -410,7 +411,8 @@ fn spellings(text: &str, name: &str) -> Vec<String> {
 
 /// Prefers a mixed-case spelling of an all-caps name found in the text
 /// (`ABVC BIOPHARMA, INC.` → `ABVC BioPharma, Inc.`); else title-cases it.
-fn body_spelling(text: &str, name: &str) -> String {
+/// `lower` is `text` ASCII-lowercased.
+fn body_spelling(text: &str, lower: &[u8], name: &str) -> String {
     let caps = name
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -418,14 +420,14 @@ fn body_spelling(text: &str, name: &str) -> String {
     if !caps {
         return name.to_string();
     }
-    let variants = spellings(text, name);
+    let variants = spellings(text, lower, name);
     if let Some(v) = variants.iter().find(|v| v.chars().any(char::is_lowercase)) {
         return v.clone();
     }
     // Try without the suffix, then add a title-cased suffix.
     let base = strip_suffix(name);
     let suffix = name.get(base.len()..).unwrap_or("");
-    let base_spelled = spellings(text, base)
+    let base_spelled = spellings(text, lower, base)
         .into_iter()
         .find(|v| v.chars().any(char::is_lowercase))
         .unwrap_or_else(|| title_case(base));
@@ -518,10 +520,14 @@ fn suffix_name(text: &str) -> Option<String> {
 /// The short form defined right after the full name: `Pacylex Pharmaceuticals Inc.
 /// (Pacylex)`, `Silexion Therapeutics Corp. (NASDAQ: SLXN) ("Silexion" or ...)`.
 fn short_form(text: &str, full: &str) -> Option<String> {
-    let k = text.find(full)?;
+    let k = memchr::memmem::find(text.as_bytes(), full.as_bytes())?;
     let rest = text.get(k + full.len()..)?;
     let mut rest = rest.trim_start();
-    if let Some(m) = TICKER.as_ref().and_then(|r| r.find(rest))
+    // A ticker match at 0 ends at the first `)` (the pattern has no other), so
+    // only that much of the text is searched.
+    let upto = rest.find(')').map_or(0, |k| k + 1);
+    if rest.starts_with('(')
+        && let Some(m) = TICKER.as_ref().and_then(|r| r.find(rest.get(..upto)?))
         && m.start() == 0
     {
         rest = rest.get(m.end()..)?.trim_start();
@@ -651,6 +657,124 @@ mod tests {
         assert_eq!(info.items, ["2.02", "9.01"]);
         assert_eq!(info.form.as_deref(), Some("8-K"));
         assert_eq!(title_case("ABVC BIOPHARMA, INC."), "ABVC Biopharma, Inc.");
+    }
+
+    /// The sample texts (normalized) and some edge cases.
+    fn sample_texts() -> Vec<String> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut v: Vec<String> = Vec::new();
+        for dir in ["data/filings", "benches/data"] {
+            for e in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                v.push(ingest_file(&e.path()).map(|d| d.text).unwrap_or_default());
+            }
+        }
+        assert!(v.len() >= 5 && v.iter().all(|t| t.len() > 1000));
+        v.extend(
+            [
+                "AAAA aaa AaA aAa\nAAA",
+                "x ImmunoGen, Inc. IMMUNOGEN, INC. immunogen, inc. ImmunoGenX É ImmunoGen",
+                "  Item 2.02 Results\n\tITEM 9.01. Fin\nitem\t1.01 x\nItems 3.02\nItem 5.5\nxItem 1.01\nItem 7.01",
+                "ımmunogen İtem 1.01\nİtem 2.02\n\u{212a}",
+                "",
+            ]
+            .map(String::from),
+        );
+        v
+    }
+
+    /// The former scan of `spellings`: every position, case-insensitive compare.
+    fn spellings_reference(text: &str, name: &str) -> Vec<String> {
+        let n = name.as_bytes();
+        let mut out: Vec<String> = Vec::new();
+        if n.len() < 3 {
+            return out;
+        }
+        let hay = text.as_bytes();
+        for i in 0..hay.len() {
+            if hay
+                .get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+                && !hay
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+                && !hay.get(i + n.len()).is_some_and(u8::is_ascii_alphanumeric)
+                && let Some(s) = text.get(i..i + n.len())
+                && s.chars().any(char::is_uppercase)
+                && !out.iter().any(|o| o == s)
+            {
+                out.push(s.to_string());
+                if out.len() > 6 {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The search shortcuts (lowercased copy + memmem, ITEM lines only, ticker
+    /// up to the first `)`) give what the plain whole-text scans gave.
+    #[test]
+    fn shortcuts_match_plain_scans() {
+        let mut spelled = 0;
+        for t in sample_texts() {
+            let lower = t.to_ascii_lowercase();
+            let mut names: Vec<String> = t
+                .split_whitespace()
+                .filter(|w| w.len() >= 3)
+                .take(300)
+                .map(String::from)
+                .collect();
+            names.extend(["AAA", "ImmunoGen, Inc.", "ImmunoGen", "aAa", "x É"].map(String::from));
+            for n in &names {
+                let fast = spellings(&t, lower.as_bytes(), n);
+                assert_eq!(fast, spellings_reference(&t, n), "{n:?}");
+                spelled += fast.len();
+            }
+            let needle = "exact name of registrant";
+            let plain = t
+                .as_bytes()
+                .windows(needle.len())
+                .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            assert_eq!(
+                memchr::memmem::find(lower.as_bytes(), needle.as_bytes()),
+                plain
+            );
+            let plain_items: Vec<String> = captures(&ITEM, &t)
+                .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
+                .collect();
+            let mut plain_items = plain_items;
+            plain_items.sort();
+            plain_items.dedup();
+            assert_eq!(items(&t, None), plain_items);
+            let Some(re) = TICKER.as_ref() else {
+                panic!("TICKER")
+            };
+            for (k, _) in t.match_indices('(') {
+                let rest = t.get(k..).unwrap_or("");
+                let plain = re.find(rest).filter(|m| m.start() == 0).map(|m| m.end());
+                let upto = rest.find(')').map_or(0, |k| k + 1);
+                let fast = re
+                    .find(rest.get(..upto).unwrap_or(""))
+                    .filter(|m| m.start() == 0)
+                    .map(|m| m.end());
+                assert_eq!(fast, plain, "{rest:.40?}");
+            }
+        }
+        assert!(spelled > 100, "{spelled}");
+        // The ITEM line filter assumes that only ASCII letters case-fold to
+        // `i`, `t`, `e`, `m`.
+        let Ok(fold) = Regex::new("(?i)[item]") else {
+            panic!("regex")
+        };
+        let others: String = (0..=0x10_ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|c| !"itemITEM".contains(*c))
+            .collect();
+        assert!(!fold.is_match(&others));
     }
 
     #[derive(serde::Deserialize)]

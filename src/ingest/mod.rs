@@ -292,13 +292,15 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         return Err(IngestError::Empty { path: path.into() });
     }
     let text::TextBuf { text, offs } = buf;
-    let mut offsets: Vec<u32> = match &map {
-        DecodeMap::Shift(k) => offs.iter().map(|&o| o.saturating_add(*k)).collect(),
-        DecodeMap::Table(t) => offs
-            .iter()
-            .map(|&o| t.get(o as usize).copied().unwrap_or(bytes.len() as u32))
-            .collect(),
-    };
+    let mut offsets: Vec<u32> = Vec::with_capacity(offs.len() + 1);
+    match &map {
+        DecodeMap::Shift(0) => offsets.extend_from_slice(&offs),
+        DecodeMap::Shift(k) => offsets.extend(offs.iter().map(|&o| o.saturating_add(*k))),
+        DecodeMap::Table(t) => offsets.extend(
+            offs.iter()
+                .map(|&o| t.get(o as usize).copied().unwrap_or(bytes.len() as u32)),
+        ),
+    }
     offsets.push(bytes.len() as u32);
     let mut info = DocInfo {
         id: format!("doc:{name}"),

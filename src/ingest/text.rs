@@ -266,9 +266,14 @@ fn inline(
             flush_ws(line, &mut pending_ws);
             if let Some(chunk) = raw.get(i..i + run) {
                 line.text.push_str(chunk);
-                match offs.and_then(|o| o.get(base + i..base + i + run)) {
-                    Some(o) => line.offs.extend_from_slice(o),
-                    None => line.offs.extend((base + i..base + i + run).map(map)),
+                let range = base + i..base + i + run;
+                match offs {
+                    // `map` is the identity without an offset map.
+                    None => line.offs.extend(range.map(|k| k as u32)),
+                    Some(o) => match o.get(range.clone()) {
+                        Some(o) => line.offs.extend_from_slice(o),
+                        None => line.offs.extend(range.map(map)),
+                    },
                 }
                 i += run;
                 continue;
@@ -371,7 +376,7 @@ fn inline(
 }
 
 /// ASCII bytes that no inline rule looks at.
-fn is_plain(b: u8) -> bool {
+const fn is_plain(b: u8) -> bool {
     b.is_ascii_graphic()
         && !matches!(
             b,
@@ -379,15 +384,30 @@ fn is_plain(b: u8) -> bool {
         )
 }
 
+/// [`is_plain`] for every byte value, for the run scan.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_plain(b as u8);
+        b += 1;
+    }
+    t
+};
+
 /// Length of the run of plain bytes at the start of `r`, single spaces
 /// between plain bytes included: a lone space folds to itself at its own
 /// offset, so copying it in bulk gives the same text and offsets as the
 /// whitespace rules.
 fn plain_run(r: &[u8]) -> usize {
+    let plain = |b: &u8| PLAIN.get(usize::from(*b)).copied().unwrap_or(false);
     let mut n = 0;
-    while let Some(&b) = r.get(n) {
-        if is_plain(b) || (b == b' ' && n > 0 && r.get(n + 1).is_some_and(|&c| is_plain(c))) {
+    while let Some(b) = r.get(n) {
+        if plain(b) {
             n += 1;
+        } else if *b == b' ' && n > 0 && r.get(n + 1).is_some_and(plain) {
+            // The space and the plain byte after it.
+            n += 2;
         } else {
             break;
         }
@@ -702,6 +722,67 @@ mod tests {
         }
         let k = got.text.find('$').unwrap_or(0);
         assert_eq!(&src[got.offs[k] as usize..got.offs[k] as usize + 2], "\\$");
+    }
+
+    /// The former byte-by-byte `plain_run`.
+    fn plain_run_reference(r: &[u8]) -> usize {
+        let mut n = 0;
+        while let Some(&b) = r.get(n) {
+            if is_plain(b) || (b == b' ' && n > 0 && r.get(n + 1).is_some_and(|&c| is_plain(c))) {
+                n += 1;
+            } else {
+                break;
+            }
+        }
+        n
+    }
+
+    /// The table-driven run scan and the identity offsets without a map give
+    /// what the plain scan and an explicit identity map give, on the samples.
+    #[test]
+    fn fast_paths_match_reference() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["data/filings", "benches/data"] {
+            for e in std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+            }
+        }
+        assert!(texts.len() >= 5 && texts.iter().all(|t| t.len() > 1000));
+        texts.extend(
+            [
+                "a  b",
+                " a b ",
+                "a b",
+                "ab (c) d*e",
+                "x \u{e9} y",
+                "a \n b",
+                "a b  c ",
+                "a b",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let r = b.get(i..).unwrap_or(&[]);
+                assert_eq!(plain_run(r), plain_run_reference(r), "at {i}");
+            }
+            let ident: Vec<u32> = (0..t.len() as u32).collect();
+            for md in [true, false] {
+                let a = normalize(t, None, md);
+                let m = normalize(t, Some(&ident), md);
+                assert_eq!(a.text, m.text);
+                assert_eq!(a.offs, m.offs);
+            }
+        }
+        for b in 0..=255u8 {
+            assert_eq!(PLAIN.get(usize::from(b)).copied(), Some(is_plain(b)));
+        }
     }
 
     #[test]
