@@ -1091,6 +1091,14 @@ impl<'a> Extractor<'a> {
         let comps = self.compounds_in(s.start, s.end);
         let ctx = self.context.get(si).copied().flatten();
         let orgs = self.orgs_in(s.start, s.end);
+        // Every rule below ties a fact to a compound of the sentence, its
+        // context compound, or an organization of the sentence (a payment
+        // with neither payer nor compound is dropped when facts are built):
+        // a sentence with none of the three yields nothing, so its money,
+        // phase and date patterns are not run.
+        if comps.is_empty() && orgs.is_empty() && ctx.is_none() {
+            return;
+        }
         let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
 
         // Targets.
