@@ -56,6 +56,44 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&super::without_prefilter(&pat)).expect("static date regex")
 });
 
+/// Declares [`Groups`], one field per named capture group of [`DATE_RE`],
+/// and [`Groups::of`], which looks each name up once.
+macro_rules! groups {
+    ($($name:ident),* $(,)?) => {
+        /// Indices of [`DATE_RE`]'s named capture groups, resolved once so
+        /// that [`DateContext::find`] reads a group by index instead of
+        /// hashing its name for every lookup.
+        struct Groups {
+            $($name: usize,)*
+        }
+
+        impl Groups {
+            /// The index of every group in `re`, looked up by field name.
+            fn of(re: &Regex) -> Groups {
+                let names: Vec<Option<&str>> = re.capture_names().collect();
+                let at = |name: &str| {
+                    names
+                        .iter()
+                        .position(|&n| n == Some(name))
+                        .expect("group named in the static date regex")
+                };
+                Groups {
+                    $($name: at(stringify!($name)),)*
+                }
+            }
+        }
+    };
+}
+
+groups!(
+    mdy, m1, d1, y1, my, m2, y2, qfy, q3, y3, fyq, qw4, y4, fyq2, qw9, y9, q, q5, q5b, y5, qw, qw6,
+    y6, h, h7, h7b, y7, hw, hw8, y8, rel, rw, y10, inm, m11, thisq, thisy, backhalf, midyear,
+    nexty, today, fy, y12, y, y13,
+);
+
+/// [`DATE_RE`]'s group indices.
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::of(&DATE_RE));
+
 fn month_num(s: &str) -> Option<u32> {
     crate::model::month_number(s)
 }
@@ -110,11 +148,19 @@ impl DateContext {
     /// they are skipped.
     pub fn find(&self, text: &str) -> Vec<DateMention> {
         let mut out = Vec::new();
-        for c in DATE_RE.captures_iter(text) {
-            let Some(whole) = c.get(0) else { continue };
-            let g = |n: &str| c.name(n).map(|m| m.as_str());
-            let date = if g("mdy").is_some() {
-                let (m, d, y) = (month_num(g("m1").unwrap_or("")), g("d1"), g("y1"));
+        let gi = &*GROUPS;
+        let mut locs = DATE_RE.capture_locations();
+        let mut pos = 0usize;
+        while let Some(whole) = DATE_RE.captures_read_at(&mut locs, text, pos) {
+            // Every alternative of the pattern consumes at least one
+            // character, so a match never is empty and the search moves on.
+            if whole.end() <= pos {
+                break;
+            }
+            pos = whole.end();
+            let g = |i: usize| locs.get(i).and_then(|(s, e)| text.get(s..e));
+            let date = if g(gi.mdy).is_some() {
+                let (m, d, y) = (month_num(g(gi.m1).unwrap_or("")), g(gi.d1), g(gi.y1));
                 match (m, d.and_then(|d| d.parse().ok()), y.and_then(year)) {
                     (Some(m), Some(d), Some(y)) if NaiveDate::from_ymd_opt(y, m, d).is_some() => {
                         Some(FuzzyDate::Day(y, m, d))
@@ -122,44 +168,44 @@ impl DateContext {
                     (Some(m), _, Some(y)) => Some(FuzzyDate::Month(y, m)),
                     _ => None,
                 }
-            } else if g("my").is_some() {
-                match (month_num(g("m2").unwrap_or("")), g("y2").and_then(year)) {
+            } else if g(gi.my).is_some() {
+                match (month_num(g(gi.m2).unwrap_or("")), g(gi.y2).and_then(year)) {
                     (Some(m), Some(y)) => Some(FuzzyDate::Month(y, m)),
                     _ => None,
                 }
-            } else if g("qfy").is_some() {
-                let q = g("q3").and_then(|q| q.parse().ok()).unwrap_or(1);
-                g("y3").and_then(year).map(|fy| self.fiscal_quarter(fy, q))
-            } else if g("fyq").is_some() || g("fyq2").is_some() {
-                let q = g("qw4").or(g("qw9")).and_then(ordinal).unwrap_or(1);
-                g("y4")
-                    .or(g("y9"))
+            } else if g(gi.qfy).is_some() {
+                let q = g(gi.q3).and_then(|q| q.parse().ok()).unwrap_or(1);
+                g(gi.y3).and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+            } else if g(gi.fyq).is_some() || g(gi.fyq2).is_some() {
+                let q = g(gi.qw4).or(g(gi.qw9)).and_then(ordinal).unwrap_or(1);
+                g(gi.y4)
+                    .or(g(gi.y9))
                     .and_then(year)
                     .map(|fy| self.fiscal_quarter(fy, q))
-            } else if g("q").is_some() {
-                let q: u32 = g("q5")
-                    .or(g("q5b"))
+            } else if g(gi.q).is_some() {
+                let q: u32 = g(gi.q5)
+                    .or(g(gi.q5b))
                     .and_then(|q| q.parse().ok())
                     .unwrap_or(1);
-                g("y5").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
-            } else if g("qw").is_some() {
-                let q = g("qw6").and_then(ordinal).unwrap_or(1);
-                g("y6").and_then(year).map(|y| FuzzyDate::Quarter(y, q))
-            } else if g("h").is_some() {
-                let h: u32 = g("h7")
-                    .or(g("h7b"))
+                g(gi.y5).and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            } else if g(gi.qw).is_some() {
+                let q = g(gi.qw6).and_then(ordinal).unwrap_or(1);
+                g(gi.y6).and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            } else if g(gi.h).is_some() {
+                let h: u32 = g(gi.h7)
+                    .or(g(gi.h7b))
                     .and_then(|h| h.parse().ok())
                     .unwrap_or(1);
-                match g("y7").and_then(year) {
+                match g(gi.y7).and_then(year) {
                     Some(y) => Some(FuzzyDate::Half(y, h)),
                     None => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, h)),
                 }
-            } else if g("hw").is_some() {
-                let h = g("hw8").and_then(ordinal).unwrap_or(1);
-                g("y8").and_then(year).map(|y| FuzzyDate::Half(y, h))
-            } else if g("rel").is_some() {
-                let w = g("rw").unwrap_or("").to_ascii_lowercase();
-                g("y10").and_then(year).map(|y| {
+            } else if g(gi.hw).is_some() {
+                let h = g(gi.hw8).and_then(ordinal).unwrap_or(1);
+                g(gi.y8).and_then(year).map(|y| FuzzyDate::Half(y, h))
+            } else if g(gi.rel).is_some() {
+                let w = g(gi.rw).unwrap_or("").to_ascii_lowercase();
+                g(gi.y10).and_then(year).map(|y| {
                     if w.starts_with("early") || w.starts_with("beginning") || w.starts_with("mid")
                     {
                         FuzzyDate::Half(y, 1)
@@ -177,19 +223,19 @@ impl DateContext {
                         FuzzyDate::Quarter(y, 4)
                     }
                 })
-            } else if g("inm").is_some() {
+            } else if g(gi.inm).is_some() {
                 // The latest such month not after the report month.
-                match (month_num(g("m11").unwrap_or("")), self.report_ym()) {
+                match (month_num(g(gi.m11).unwrap_or("")), self.report_ym()) {
                     (Some(m), Some((ry, rm))) => {
                         let y = if m <= rm { ry } else { ry - 1 };
                         Some(FuzzyDate::Month(y, m))
                     }
                     _ => None,
                 }
-            } else if g("thisq").is_some() {
+            } else if g(gi.thisq).is_some() {
                 self.report_ym()
                     .map(|(y, m)| FuzzyDate::Quarter(y, m.div_ceil(3)))
-            } else if g("thisy").is_some() {
+            } else if g(gi.thisy).is_some() {
                 self.report_ym().map(|(y, _)| {
                     if whole.as_str().contains("end") {
                         FuzzyDate::Quarter(y, 4)
@@ -197,20 +243,20 @@ impl DateContext {
                         FuzzyDate::Year(y)
                     }
                 })
-            } else if g("backhalf").is_some() {
+            } else if g(gi.backhalf).is_some() {
                 self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 2))
-            } else if g("midyear").is_some() {
+            } else if g(gi.midyear).is_some() {
                 self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 1))
-            } else if g("nexty").is_some() {
+            } else if g(gi.nexty).is_some() {
                 self.report_ym().map(|(y, _)| FuzzyDate::Year(y + 1))
-            } else if g("today").is_some() {
+            } else if g(gi.today).is_some() {
                 self.report_ym().map(|(y, m)| FuzzyDate::Month(y, m))
-            } else if g("fy").is_some() {
+            } else if g(gi.fy).is_some() {
                 // A whole fiscal year: its calendar year when fiscal = calendar,
                 // else the year in which it ends.
-                g("y12").and_then(year).map(FuzzyDate::Year)
-            } else if g("y").is_some() {
-                g("y13").and_then(year).map(FuzzyDate::Year)
+                g(gi.y12).and_then(year).map(FuzzyDate::Year)
+            } else if g(gi.y).is_some() {
+                g(gi.y13).and_then(year).map(FuzzyDate::Year)
             } else {
                 None
             };
@@ -237,6 +283,31 @@ mod tests {
         };
         let got: Vec<String> = ctx.find(text).iter().map(|d| d.date.to_string()).collect();
         assert_eq!(got, expect, "{text}");
+    }
+
+    /// Every named group of the pattern has a [`Groups`] field, and each
+    /// field holds the index of the group of its name.
+    #[test]
+    fn group_indices_cover_every_named_group() {
+        let g = &*GROUPS;
+        let names: Vec<Option<&str>> = DATE_RE.capture_names().collect();
+        let fields = [
+            g.mdy, g.m1, g.d1, g.y1, g.my, g.m2, g.y2, g.qfy, g.q3, g.y3, g.fyq, g.qw4, g.y4,
+            g.fyq2, g.qw9, g.y9, g.q, g.q5, g.q5b, g.y5, g.qw, g.qw6, g.y6, g.h, g.h7, g.h7b, g.y7,
+            g.hw, g.hw8, g.y8, g.rel, g.rw, g.y10, g.inm, g.m11, g.thisq, g.thisy, g.backhalf,
+            g.midyear, g.nexty, g.today, g.fy, g.y12, g.y, g.y13,
+        ];
+        let mut sorted = fields.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), fields.len(), "two fields share a group");
+        assert_eq!(
+            fields.len(),
+            names.iter().flatten().count(),
+            "a named group has no field"
+        );
+        assert_eq!(names.get(g.mdy), Some(&Some("mdy")));
+        assert_eq!(names.get(g.y13), Some(&Some("y13")));
     }
 
     #[test]
