@@ -29,8 +29,10 @@ pub struct DateMention {
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let pat = format!(
+/// The date pattern: one alternative per kind of expression, each in a
+/// named group; the first alternative that matches at a position wins.
+fn date_pattern() -> String {
+    format!(
         r"(?x)
         (?P<mdy>(?-u:\b)(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)(?-u:\b))
       | (?P<my>(?-u:\b)(?P<m2>{MONTHS}),?\s+(?:of\s+)?(?P<y2>(?:19|20)\d\d)(?-u:\b))
@@ -52,9 +54,36 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<fy>(?-u:\b)(?:FY|fiscal\s+(?:year\s+)?)\s*(?P<y12>(?:19|20)\d\d)(?-u:\b))
       | (?P<y>(?-u:\b)(?:in|by|during|of|for|since|through|until|from)\s+(?P<y13>(?:19|20)\d\d)(?-u:\b))
     "
-    );
-    Regex::new(&super::without_prefilter(&pat)).expect("static date regex")
+    )
+}
+
+/// The date pattern as written: Unicode `\d` and `\s`. Used on text that
+/// holds a non-ASCII character.
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&super::without_prefilter(&date_pattern())).expect("static date regex")
 });
+
+/// The date pattern with ASCII classes (see [`ascii_classes`]), for ASCII
+/// text, on which it finds exactly what [`DATE_RE`] finds. Its NFA is much
+/// smaller (Unicode `\d` compiles to many UTF-8 states), which makes the
+/// bounded backtracker that fills the capture groups cheaper.
+static DATE_RE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&super::without_prefilter(&ascii_classes(&date_pattern())))
+        .expect("static date regex")
+});
+
+/// Rewrites Unicode `\d` to `[0-9]` and `\s` to `[[:space:]]`
+/// (`[\t\n\v\f\r ]`). On ASCII text the two forms match the same
+/// characters: the ASCII members of Unicode `Nd` are `0`–`9`, and those of
+/// `White_Space` are tab, line feed, vertical tab, form feed, carriage return
+/// and space. The date pattern has no other Unicode-aware item (no `(?i)`,
+/// no `\w`, no `.`; its word boundaries are already ASCII), so on ASCII text
+/// the rewritten pattern has the same matches and capture groups.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"\d", "[0-9]")
+        .replace(r"\s", "[[:space:]]")
+}
 
 /// Declares [`Groups`], one field per named capture group of [`DATE_RE`],
 /// and [`Groups::of`], which looks each name up once.
@@ -91,8 +120,9 @@ groups!(
     nexty, today, fy, y12, y, y13,
 );
 
-/// [`DATE_RE`]'s group indices.
-static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::of(&DATE_RE));
+/// The group indices of [`DATE_RE_ASCII`], which are those of [`DATE_RE`]
+/// (same pattern, only its classes differ).
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::of(&DATE_RE_ASCII));
 
 fn month_num(s: &str) -> Option<u32> {
     crate::model::month_number(s)
@@ -148,10 +178,15 @@ impl DateContext {
     /// they are skipped.
     pub fn find(&self, text: &str) -> Vec<DateMention> {
         let mut out = Vec::new();
+        let re = if text.is_ascii() {
+            &*DATE_RE_ASCII
+        } else {
+            &*DATE_RE
+        };
         let gi = &*GROUPS;
-        let mut locs = DATE_RE.capture_locations();
+        let mut locs = re.capture_locations();
         let mut pos = 0usize;
-        while let Some(whole) = DATE_RE.captures_read_at(&mut locs, text, pos) {
+        while let Some(whole) = re.captures_read_at(&mut locs, text, pos) {
             // Every alternative of the pattern consumes at least one
             // character, so a match never is empty and the search moves on.
             if whole.end() <= pos {
@@ -308,6 +343,142 @@ mod tests {
         );
         assert_eq!(names.get(g.mdy), Some(&Some("mdy")));
         assert_eq!(names.get(g.y13), Some(&Some("y13")));
+    }
+
+    /// Every match of `re` over `text`, with the span of every group.
+    fn all_captures(re: &Regex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text)
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    /// The ASCII-class rewrite is sound only if the pattern has no other
+    /// Unicode-aware item; this checks the rewritten pattern.
+    #[test]
+    fn ascii_pattern_has_no_unicode_aware_item() {
+        let a = ascii_classes(&date_pattern());
+        let mut escaped = false;
+        for c in a.chars() {
+            if escaped {
+                assert!(
+                    !matches!(c, 'd' | 'D' | 's' | 'S' | 'w' | 'W' | 'p' | 'P' | 'X'),
+                    "Unicode-aware escape \\{c} left in the ASCII date pattern"
+                );
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else {
+                assert!(c != '.', "unescaped `.` in the date pattern");
+            }
+        }
+        assert!(!a.contains("(?i") && !a.contains("(?u") && !a.contains("(?-x"));
+        assert!(a.contains("[[:space:]]") && a.contains("[0-9]"));
+        let names = |re: &Regex| {
+            re.capture_names()
+                .map(|n| n.map(String::from))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&DATE_RE), names(&DATE_RE_ASCII));
+    }
+
+    /// On ASCII text the ASCII-class pattern finds the same matches with the
+    /// same groups as the pattern as written: on every ASCII line and
+    /// sentence of the sample filings, on edge cases, and on generated text.
+    #[test]
+    fn ascii_pattern_agrees_with_the_unicode_pattern_on_ascii_text() {
+        let same = |t: &str| {
+            assert!(t.is_ascii());
+            assert_eq!(
+                all_captures(&DATE_RE, t),
+                all_captures(&DATE_RE_ASCII, t),
+                "{t:?}"
+            );
+        };
+        let mut matched = 0usize;
+        for text in super::super::sample_filings() {
+            for line in text.lines().filter(|l| l.is_ascii()) {
+                same(line);
+                matched += DATE_RE.find_iter(line).count();
+            }
+            for s in super::super::sentences::split(&text) {
+                if let Some(t) = text.get(s.start..s.end).filter(|t| t.is_ascii()) {
+                    same(t);
+                }
+            }
+        }
+        assert!(
+            matched > 100,
+            "the sample filings hold few dates: {matched}"
+        );
+        for t in [
+            "October\x0c27,\x0b2011 and Q4\t2011\r",
+            "1Q\tFY'14, 2Q fiscal year 2014, H1 12 patients, 2H25.",
+            "by year\x0bend; this\x1fquarter; next\u{7f}year; in\x1cJune",
+            "in 2011. By the end of this year! Later this year?",
+            "fourth quarter of the company's 2012 fiscal year",
+            "",
+            "2011",
+        ] {
+            same(t);
+        }
+        // Generated text: date words, digits and every ASCII white space.
+        let words = [
+            "October", "Oct.", "Sept", "27", "2011", "19", "20", "1Q", "Q3", "H2", "2H", "FY",
+            "fiscal", "year", "quarter", "first", "half", "of", "the", "in", "by", "end", "mid-",
+            "this", "next", "today", "'", ",", ".", "-", "14", "x", "_", "\t", "\n", "\x0b",
+            "\x0c", "\r", " ", "\x1f", "\x00",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let w = words.get((state % words.len() as u64) as usize).copied();
+                t.push_str(w.unwrap_or(""));
+                if state & 0x300 == 0 {
+                    t.push(' ');
+                }
+            }
+            same(&t);
+        }
+    }
+
+    /// Text with a non-ASCII character goes to the pattern as written:
+    /// Unicode white space and digits, and a non-ASCII letter elsewhere
+    /// (`ſ`, U+017F, and the Kelvin sign, U+212A, which only `(?i)` would
+    /// fold to ASCII; the date pattern is case-sensitive).
+    #[test]
+    fn non_ascii_text_uses_the_unicode_pattern() {
+        check("2011-10-27", 12, "began in June\u{2003}2011", &["2011-06"]);
+        check(
+            "2011-10-27",
+            12,
+            "in 20\u{0661}\u{0661} and in 2012",
+            &["2012"],
+        );
+        check(
+            "2011-10-27",
+            12,
+            "Acme\u{17f} began in October 2011 this \u{17f}ummer",
+            &["2011-10"],
+        );
+        check("2011-10-27", 12, "\u{212a}2 in 4Q 2011", &["2011-Q4"]);
+        let ctx = DateContext {
+            report: NaiveDate::from_ymd_opt(2011, 10, 27),
+            fiscal_year_end_month: 12,
+        };
+        let a = ctx.find("in October 2011 and next year");
+        let u = ctx.find("\u{212a} in October 2011 and next year");
+        assert_eq!(a.len(), 2);
+        let shift = '\u{212a}'.len_utf8() + 1;
+        for (a, u) in a.iter().zip(&u) {
+            assert_eq!(
+                (a.start + shift, a.end + shift, a.date),
+                (u.start, u.end, u.date)
+            );
+        }
     }
 
     #[test]
