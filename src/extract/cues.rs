@@ -333,14 +333,10 @@ fn has_code_joint(s: &str) -> bool {
     // Most 32-byte chunks of prose hold no digit and no lead byte: a
     // branch-free fold (which the compiler vectorizes) skips them.
     b.chunks(32).enumerate().any(|(k, chunk)| {
-        let candidate = chunk
-            .iter()
-            .fold(false, |acc, &c| acc | (c.wrapping_sub(b'0') < 10) | (c >= 0xC0));
-        candidate
-            && chunk
-                .iter()
-                .enumerate()
-                .any(|(i, &c)| at(k * 32 + i, c))
+        let candidate = chunk.iter().fold(false, |acc, &c| {
+            acc | (c.wrapping_sub(b'0') < 10) | (c >= 0xC0)
+        });
+        candidate && chunk.iter().enumerate().any(|(i, &c)| at(k * 32 + i, c))
     })
 }
 

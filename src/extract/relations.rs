@@ -367,6 +367,17 @@ static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "from the collaboration", "under this partnership": a compound tied to
+/// the collaboration of the section's compound. Without its prefilter: the
+/// prefixes (`of`, `in`) are common words, and the prefilter ran the pattern
+/// at 140 MB/s on sample sentences where the plain DFA runs at 420 MB/s.
+static FROM_THE_COLLABORATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&super::without_prefilter(
+        r"(?i)(?-u:\b)(?:from|under|of|in|through)\s+(?:the|this|that)\s+(?:research\s+)?(?:collaboration|partnership|alliance)(?-u:\b)",
+    ))
+    .expect("static regex")
+});
+
 /// Organization lists after `partners include` / `partnerships with`.
 static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
@@ -1218,8 +1229,7 @@ impl<'a> Extractor<'a> {
         // the collaboration the section's compound was just tied to.
         if orgs.iter().all(|m| Some(m.entity) == reg)
             && let Some(c0) = ctx
-            && re!(r"(?i)(?-u:\b)(?:from|under|of|in|through)\s+(?:the|this|that)\s+(?:research\s+)?(?:collaboration|partnership|alliance)(?-u:\b)")
-                .is_match(st)
+            && FROM_THE_COLLABORATION_RE.is_match(st)
         {
             let partners: Vec<(usize, &'static str)> = out
                 .partnerships
