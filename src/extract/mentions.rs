@@ -1073,41 +1073,17 @@ fn roman(s: &str) -> u8 {
 /// `apply for marketing approval` → Filed.
 pub fn find_phases(s: &str) -> Vec<Found<PhaseWord>> {
     let mut out = Vec::new();
-    for c in PHASE_RE.captures_iter(s) {
-        let Some(whole) = c.get(0) else { continue };
-        let w = if let Some(a) = c.name("a") {
-            let a = roman(a.as_str());
-            let b = c.name("b").map(|b| roman(b.as_str()));
-            let p = match (a, b) {
-                (1, Some(2)) | (1, Some(3)) => Phase::PhaseI2,
-                (2, Some(3)) => Phase::PhaseII3,
-                (1, _) => Phase::PhaseI,
-                (2, _) => Phase::PhaseII,
-                (3, _) => Phase::PhaseIII,
-                (4, _) => Phase::Approved,
-                _ => continue,
-            };
-            PhaseWord::Phase(p)
-        } else if c.name("fih").is_some() {
-            PhaseWord::Phase(Phase::PhaseI)
-        } else if c.name("ind").is_some() {
-            if whole.as_str().ends_with("-enabling") {
-                PhaseWord::Preclinical
-            } else {
-                PhaseWord::Phase(Phase::Ind)
-            }
-        } else if c.name("filed").is_some() {
-            PhaseWord::Phase(Phase::Filed)
-        } else if c.name("approved").is_some() {
-            PhaseWord::Approval
-        } else if c.name("clinic").is_some() {
-            PhaseWord::Clinic
-        } else if c.name("disc").is_some() {
-            PhaseWord::Discontinued
-        } else if c.name("preclin").is_some() {
-            PhaseWord::Preclinical
-        } else {
-            continue;
+    for whole in PHASE_RE.find_iter(s) {
+        let t = whole.as_str();
+        // Which alternative matched, read off the matched text where that is
+        // unambiguous, so the capture engine runs only for explicit phases
+        // (and for non-ASCII text, where `(?i)` may have folded `ſ` or `K`).
+        let w = match phase_alternative(t) {
+            Some(w) => w,
+            None => match PHASE_RE.captures(t).as_ref().and_then(phase_from_captures) {
+                Some(w) => w,
+                None => continue,
+            },
         };
         out.push(Found {
             start: whole.start(),
@@ -1116,6 +1092,90 @@ pub fn find_phases(s: &str) -> Vec<Found<PhaseWord>> {
         });
     }
     out
+}
+
+/// The [`PhaseWord`] of a [`PHASE_RE`] match `t` whose alternative shows in
+/// its text; `None` for explicit phases (`Phase 1b/2`, read from the
+/// captures) and for non-ASCII text. The alternatives' texts overlap only
+/// where the earlier alternative wins (leftmost-first): `clinical trial
+/// application` is an IND, not clinical testing; `marketing authorization
+/// application` is a filing, not an approval.
+fn phase_alternative(t: &str) -> Option<PhaseWord> {
+    if !t.is_ascii() {
+        return None;
+    }
+    let l = t.to_ascii_lowercase();
+    let l = l.as_str();
+    let starts = |p: &str| l.starts_with(p);
+    Some(if starts("phase") {
+        return None;
+    } else if starts("first") || l == "fih" {
+        PhaseWord::Phase(Phase::PhaseI)
+    } else if l == "ind-enabling" {
+        PhaseWord::Preclinical
+    } else if l == "ind"
+        || l == "cta"
+        || starts("investigational")
+        || (starts("clinical") && l.ends_with("application"))
+    {
+        PhaseWord::Phase(Phase::Ind)
+    } else if matches!(l, "bla" | "sbla" | "nda" | "snda" | "maa")
+        || l.ends_with("application")
+        || starts("apply")
+        || starts("to")
+        || starts("regulatory")
+    {
+        PhaseWord::Phase(Phase::Filed)
+    } else if starts("approv") || starts("marketing") || starts("conditional") {
+        PhaseWord::Approval
+    } else if starts("in") || starts("enter") || starts("clinical") {
+        PhaseWord::Clinic
+    } else if starts("discontinu") || starts("terminat") || starts("cease") || starts("halt") {
+        PhaseWord::Discontinued
+    } else if starts("pre") {
+        PhaseWord::Preclinical
+    } else {
+        return None;
+    })
+}
+
+/// The [`PhaseWord`] of a [`PHASE_RE`] match from its capture groups.
+fn phase_from_captures(c: &regex::Captures<'_>) -> Option<PhaseWord> {
+    let whole = c.get(0)?;
+    Some(if let Some(a) = c.name("a") {
+        let a = roman(a.as_str());
+        let b = c.name("b").map(|b| roman(b.as_str()));
+        let p = match (a, b) {
+            (1, Some(2)) | (1, Some(3)) => Phase::PhaseI2,
+            (2, Some(3)) => Phase::PhaseII3,
+            (1, _) => Phase::PhaseI,
+            (2, _) => Phase::PhaseII,
+            (3, _) => Phase::PhaseIII,
+            (4, _) => Phase::Approved,
+            _ => return None,
+        };
+        PhaseWord::Phase(p)
+    } else if c.name("fih").is_some() {
+        PhaseWord::Phase(Phase::PhaseI)
+    } else if c.name("ind").is_some() {
+        if whole.as_str().ends_with("-enabling") {
+            PhaseWord::Preclinical
+        } else {
+            PhaseWord::Phase(Phase::Ind)
+        }
+    } else if c.name("filed").is_some() {
+        PhaseWord::Phase(Phase::Filed)
+    } else if c.name("approved").is_some() {
+        PhaseWord::Approval
+    } else if c.name("clinic").is_some() {
+        PhaseWord::Clinic
+    } else if c.name("disc").is_some() {
+        PhaseWord::Discontinued
+    } else if c.name("preclin").is_some() {
+        PhaseWord::Preclinical
+    } else {
+        return None;
+    })
 }
 
 // ---------------------------------------------------------------- money
@@ -1213,6 +1273,46 @@ pub fn find_money(s: &str) -> Vec<Found<Money>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`find_phases`] as it was: every match through the capture engine.
+    fn find_phases_by_captures(s: &str) -> Vec<Found<PhaseWord>> {
+        PHASE_RE
+            .captures_iter(s)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                Some(Found {
+                    start: whole.start(),
+                    end: whole.end(),
+                    what: phase_from_captures(&c)?,
+                })
+            })
+            .collect()
+    }
+
+    fn check_phases_match_captures(s: &str) {
+        assert_eq!(find_phases(s), find_phases_by_captures(s), "{s:?}");
+    }
+
+    #[test]
+    fn phase_alternatives_read_from_text_agree_with_the_captures() {
+        for text in super::super::sample_filings() {
+            check_phases_match_captures(&text);
+        }
+        for s in [
+            "a clinical trial application (CTA) and clinical trials; an IND-enabling study",
+            "a Marketing Authorization Application and marketing authorisation in the EU",
+            "plans to apply for marketing approval; to apply; regulatory submissions",
+            "sBLA, sNDA, BLA, NDA, MAA; a New Drug Application; Biologics License Application",
+            "entered the clinic, entering clinic, into the clinic, in the clinic",
+            "first-in-human, First in patients, FIH; investigational new drug",
+            "discontinued, terminated the trial, ceased development, halting development",
+            "preclinical and pre-clinical; approved, approval, conditional authorization",
+            "Phase 1b/2, phase IIa, Phase 2 to 3, Phase IV, Phaſe 2, mar\u{212A}eting authorization",
+            "discontinuéd; Phase 3 präclinical; IND; the ind; Ind-enabling",
+        ] {
+            check_phases_match_captures(s);
+        }
+    }
 
     /// The regex that [`inn_candidates`] spells out by hand.
     fn inn_regex() -> Regex {
