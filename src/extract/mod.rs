@@ -89,18 +89,24 @@ impl<'d> Evidences<'d> {
             document: self.id.clone(),
             start: r.start,
             end: r.end,
-            text: doc
-                .text
-                .get(start..end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into(),
+            text: fold_whitespace(doc.text.get(start..end).unwrap_or("")).into(),
         };
         self.built.borrow_mut().insert((start, end), e.clone());
         e
     }
+}
+
+/// `s` with each run of whitespace made one space and none at either end:
+/// its words joined by single spaces.
+fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The sample filings under `data/filings`, in path order, for tests that
@@ -131,8 +137,28 @@ pub(crate) fn sample_filings() -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_prefilter;
+    use super::{fold_whitespace, without_prefilter};
     use regex::Regex;
+
+    #[test]
+    fn fold_whitespace_joins_words_with_single_spaces() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            "  a  b\tc\n d\u{a0}e\u{2003} ",
+            "Acme\r\nTherapeutics,  Inc.",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_whitespace(s), want, "{s:?}");
+        }
+        for text in super::sample_filings() {
+            for line in text.lines() {
+                let want = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(fold_whitespace(line), want);
+            }
+        }
+    }
 
     /// Every match and capture group of `pattern` over `text` is the same
     /// with and without the prefilter-defeating wrapper.
