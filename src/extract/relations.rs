@@ -1521,9 +1521,12 @@ impl<'a> Extractor<'a> {
             {
                 continue;
             }
-            let Some((phase, status)) =
-                classify(p.what, left, right, st.get(p.start..p.end).unwrap_or(""))
-            else {
+            let Some((phase, status)) = classify(
+                p.what,
+                lower.get(left_start..left_end).unwrap_or(""),
+                lower.get(p.end..right_end).unwrap_or(""),
+                st.get(p.start..p.end).unwrap_or(""),
+            ) else {
                 continue;
             };
             let date = match status {
@@ -2255,16 +2258,10 @@ struct PaymentDraft {
     sentence: usize,
 }
 
-/// Classifies a phase mention by the words around it.
+/// Classifies a phase mention by the words around it: `l` and `r`, the
+/// text left and right of the mention, ASCII-lowercased.
 /// Returns `None` when the mention is not a phase event.
-fn classify(
-    w: PhaseWord,
-    left: &str,
-    right: &str,
-    surface: &str,
-) -> Option<(Option<Phase>, PhaseStatus)> {
-    let l = left.to_ascii_lowercase();
-    let r = right.to_ascii_lowercase();
+fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
     let r_head: String = r.chars().take(60).collect();
     let r_long: String = r.chars().take(130).collect();
     let forward_left = FORWARD_RE.find_iter(&l).last().is_some_and(|m| {
