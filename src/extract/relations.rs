@@ -1509,7 +1509,6 @@ impl<'a> Extractor<'a> {
             while right_end > p.end && !st.is_char_boundary(right_end) {
                 right_end -= 1;
             }
-            let right = st.get(p.end..right_end).unwrap_or("");
             // A milestone's condition is no event: "$10.0 million upon the
             // first dosing of a patient in a Phase 3 trial" (unless the
             // payment was received: then the trial began).
@@ -2264,7 +2263,7 @@ struct PaymentDraft {
 fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
     let r_head: String = r.chars().take(60).collect();
     let r_long: String = r.chars().take(130).collect();
-    let forward_left = FORWARD_RE.find_iter(&l).last().is_some_and(|m| {
+    let forward_left = FORWARD_RE.find_iter(l).last().is_some_and(|m| {
         // The forward cue governs a start verb after it (or is "towards",
         // or "prepare for").
         let tail = l.get(m.start()..).unwrap_or("");
@@ -2272,7 +2271,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             || tail.starts_with("toward")
             || tail.starts_with("to ")
             || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
-    }) || forward_adjective(&l, &r_head);
+    }) || forward_adjective(l, &r_head);
     let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
         || r_head.trim_start().starts_with("submission is expected")
         || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
@@ -2282,9 +2281,9 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         if planned {
             return Some(PhaseStatus::Planned);
         }
-        let completed = COMPLETED_RE.is_match(&l)
+        let completed = COMPLETED_RE.is_match(l)
             || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(&r_head);
-        let enrollment = ENROLLMENT_RE.is_match(&l) || ENROLLMENT_RE.is_match(&r_head);
+        let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(&r_head);
         if completed && !enrollment {
             return Some(PhaseStatus::Completed);
         }
@@ -2292,7 +2291,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             return Some(PhaseStatus::Ongoing);
         }
         let ach_l = ACHIEVED_RE
-            .find_iter(&l)
+            .find_iter(l)
             .last()
             .map(|m| m.as_str().to_string());
         let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(&r_head);
@@ -2308,14 +2307,14 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         // the sentence ("entered into an agreement ...").
         if !ach_r
             && re!(r"(?-u:\b)(?:currently|now)\s+(?:being\s+(?:evaluated|studied|tested)\s+)?in\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}$")
-                .is_match(&l)
+                .is_match(l)
         {
             return Some(PhaseStatus::Ongoing);
         }
         if ach_l.is_some() || ach_r {
             return Some(PhaseStatus::Achieved);
         }
-        if ONGOING_RE.is_match(&l) || ONGOING_RE.is_match(&r_head) {
+        if ONGOING_RE.is_match(l) || ONGOING_RE.is_match(&r_head) {
             return Some(PhaseStatus::Ongoing);
         }
         allow_default.then_some(PhaseStatus::Ongoing)
@@ -2408,7 +2407,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             // Entering the clinic with no phase named is Phase I; being "in
             // clinical testing" is ongoing Phase I only with a start cue.
             let st = status_of(false)?;
-            let start_cue = ACHIEVED_RE.is_match(&l)
+            let start_cue = ACHIEVED_RE.is_match(l)
                 || planned
                 || l.contains("into")
                 || surface.contains("clinic");
@@ -2420,7 +2419,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         PhaseWord::Phase(p) => {
             // "terminated the Phase 2 trial of X": the phase is what stopped.
             if re!(r"(?-u:\b)(?:terminat\w*|discontinu\w*|halt\w*|stopp\w*|suspend\w*|clos(?:e|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+|a\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?$")
-                .is_match(&l)
+                .is_match(l)
                 && !planned
             {
                 return Some((None, PhaseStatus::Discontinued));
