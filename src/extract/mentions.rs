@@ -1238,22 +1238,19 @@ fn multiplier(s: Option<&str>) -> f64 {
 /// ```
 pub fn find_money(s: &str) -> Vec<Found<Money>> {
     let mut out = Vec::new();
-    for c in MONEY_RE.captures_iter(s) {
-        let Some(whole) = c.get(0) else { continue };
-        let (num, mult, cur) = if let Some(n) = c.name("num") {
-            (
-                n.as_str(),
-                c.name("mult").map(|m| m.as_str()),
-                c.name("sym").map_or("$", |m| m.as_str()),
-            )
-        } else if let Some(n) = c.name("num2") {
-            (
-                n.as_str(),
-                c.name("mult2").map(|m| m.as_str()),
-                c.name("cur2").map_or("$", |m| m.as_str()),
-            )
-        } else {
-            continue;
+    for whole in MONEY_RE.find_iter(s) {
+        // Number, multiplier and currency, read off the matched text where
+        // that is safe, else from the capture groups.
+        let caps;
+        let (num, mult, cur) = match money_parts(whole.as_str()) {
+            Some(parts) => parts,
+            None => {
+                caps = MONEY_RE.captures(whole.as_str());
+                let Some(parts) = caps.as_ref().and_then(money_from_captures) else {
+                    continue;
+                };
+                parts
+            }
         };
         let Ok(v) = num.replace(',', "").parse::<f64>() else {
             continue;
@@ -1268,6 +1265,65 @@ pub fn find_money(s: &str) -> Vec<Found<Money>> {
         });
     }
     out
+}
+
+/// `(number, multiplier, currency)` of a [`MONEY_RE`] match from its
+/// capture groups.
+fn money_from_captures<'h>(c: &regex::Captures<'h>) -> Option<(&'h str, Option<&'h str>, &'h str)> {
+    if let Some(n) = c.name("num") {
+        Some((
+            n.as_str(),
+            c.name("mult").map(|m| m.as_str()),
+            c.name("sym").map_or("$", |m| m.as_str()),
+        ))
+    } else {
+        c.name("num2").map(|n| {
+            (
+                n.as_str(),
+                c.name("mult2").map(|m| m.as_str()),
+                c.name("cur2").map_or("$", |m| m.as_str()),
+            )
+        })
+    }
+}
+
+/// `(number, multiplier, currency)` of a [`MONEY_RE`] match `t`, read off
+/// its text: a sign or code, the number, a multiplier word (`$5 million`);
+/// or the number, a multiplier word and a currency word (`5 million CHF`).
+/// The number is the run of digits, commas and dots (nothing else of the
+/// match is one); the currency keeps the spaces around it, which
+/// [`currency_code`] trims. `None` when `t` has a character other than
+/// ASCII, `€`, `£` and `¥`: a Unicode digit or space, or a letter that
+/// `(?i)` folds (`ſ`, Kelvin sign) is left to the capture groups.
+fn money_parts(t: &str) -> Option<(&str, Option<&str>, &str)> {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii() || matches!(c, '€' | '£' | '¥'))
+    {
+        return None;
+    }
+    let k = t.find(|c: char| c.is_ascii_digit())?;
+    let num_len = t
+        .get(k..)?
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+        .count();
+    let num = t.get(k..k + num_len)?;
+    let rest = t.get(k + num_len..)?.trim_start();
+    if k > 0 {
+        // Sign or code first: what follows the number is the multiplier.
+        return Some((num, (!rest.is_empty()).then_some(rest), t.get(..k)?));
+    }
+    // Number first: an optional multiplier word and a space, then the currency.
+    for m in ["million", "billion", "thousand"] {
+        if let (Some(word), Some(after)) = (rest.get(..m.len()), rest.get(m.len()..))
+            && word.eq_ignore_ascii_case(m)
+            && after.starts_with(|c: char| c.is_ascii_whitespace())
+        {
+            return Some((num, Some(word), after));
+        }
+    }
+    Some((num, None, rest))
 }
 
 #[cfg(test)]
@@ -1311,6 +1367,43 @@ mod tests {
             "discontinuéd; Phase 3 präclinical; IND; the ind; Ind-enabling",
         ] {
             check_phases_match_captures(s);
+        }
+    }
+
+    /// [`find_money`] as it was: every match through the capture engine.
+    fn find_money_by_captures(s: &str) -> Vec<Found<Money>> {
+        MONEY_RE
+            .captures_iter(s)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                let (num, mult, cur) = money_from_captures(&c)?;
+                let v = num.replace(',', "").parse::<f64>().ok()?;
+                Some(Found {
+                    start: whole.start(),
+                    end: whole.end(),
+                    what: Money {
+                        amount: (v * multiplier(mult) * 100.0).round() / 100.0,
+                        currency: currency_code(cur),
+                    },
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn money_read_from_text_agrees_with_the_captures() {
+        let check = |s: &str| assert_eq!(find_money(s), find_money_by_captures(s), "{s:?}");
+        for text in super::super::sample_filings() {
+            check(&text);
+        }
+        for s in [
+            "$3 million, US$2M, $150,000, U.S. $5 billion, U.S.$1.5bn, $1,000,0 and $7.",
+            "EUR 26.6 million, usd 5 mm, CHF 10mn, 222 million CHF, 5 Thousand Swiss  francs",
+            "10 euros, 1 euro, 3 dollars, 4 pounds, 7 billion JPY, 8 GBP; $5 mil; $9 k; $9k",
+            "€10 million, £5 million, ¥300 million, 12 million euros and 3,000,000.50 dollars",
+            "$５ million, \u{a0}$5\u{a0}million, 5 ſwiss francs, $5 \u{212A}, 20 million CHF.",
+        ] {
+            check(s);
         }
     }
 
