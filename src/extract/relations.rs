@@ -378,6 +378,30 @@ static FROM_THE_COLLABORATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Each [`ORG_CUE_RE`] match in `st`: the byte range of the whole match and
+/// of its `name` group, which ends the match. The cue words before the name
+/// are lowercase ASCII, so the name starts at the match's first capital;
+/// the capture engine runs only where that does not hold (`marketed in the
+/// US by`, whose country may be capitalized, and non-ASCII text).
+fn org_cues(st: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for m in ORG_CUE_RE.find_iter(st) {
+        let t = m.as_str();
+        let name_at = if t.is_ascii() && !t.contains("marketed") {
+            t.find(|c: char| c.is_ascii_uppercase())
+        } else {
+            ORG_CUE_RE
+                .captures(t)
+                .and_then(|c| c.name("name"))
+                .map(|n| n.start())
+        };
+        if let Some(k) = name_at {
+            out.push((m.range(), m.start() + k..m.end()));
+        }
+    }
+    out
+}
+
 /// Organization lists after `partners include` / `partnerships with`.
 static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
@@ -799,17 +823,16 @@ impl<'a> Extractor<'a> {
                     self.add_defined_term(s.start + f.end, i);
                 }
             }
-            for c in ORG_CUE_RE.captures_iter(st) {
-                let Some(n) = c.name("name") else { continue };
-                let cue = c.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            for (whole, n) in org_cues(st) {
+                let cue = st.get(whole).unwrap_or("").to_ascii_lowercase();
                 let weak = cue.starts_with("by ")
                     || cue.starts_with("from ")
                     || cue.starts_with("partner ");
-                let name = trim_org_name(n.as_str());
+                let name = trim_org_name(st.get(n.clone()).unwrap_or(""));
                 if name.is_empty() || !plausible_org(name) {
                     continue;
                 }
-                let abs = s.start + n.start();
+                let abs = s.start + n.start;
                 if self.overlaps_compound(abs, abs + name.len()) {
                     continue;
                 }
@@ -2927,6 +2950,32 @@ fn registrant_from_text(text: &str) -> Option<String> {
 mod tests {
 
     use crate::ingest::ingest_bytes;
+
+    #[test]
+    fn org_cue_names_read_from_text_agree_with_the_captures() {
+        use super::{ORG_CUE_RE, org_cues};
+        type Ranges = Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>;
+        let by_captures = |st: &str| -> Ranges {
+            ORG_CUE_RE
+                .captures_iter(st)
+                .filter_map(|c| Some((c.get(0)?.range(), c.name("name")?.range())))
+                .collect()
+        };
+        let check = |st: &str| assert_eq!(org_cues(st), by_captures(st), "{st:?}");
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                check(text.get(s.start..s.end).unwrap_or(""));
+            }
+        }
+        for st in [
+            "Zeta is marketed in the US by Acme Pharma and marketed in Japan by Beta.",
+            "licensed exclusively to Zentrix Biosciences; funded by the National Institutes of Health",
+            "royalty payments received from its partner Acme; opted in Beta; a license with Gamma Co",
+            "developed by\u{a0}Acme; partnered with Über Bio; from The Zentrix Group of Companies",
+        ] {
+            check(st);
+        }
+    }
 
     struct Got {
         compounds: Vec<String>,
