@@ -2,11 +2,14 @@
 //!
 //! Every regex family gated here can only match text that contains one of
 //! its *anchors*: the money pattern needs a currency sign or code, the phase
-//! pattern a word such as `phase`, `clinic`, `approv` or `IND`, a code name
-//! a digit. One Aho-Corasick automaton over all anchors (ASCII
-//! case-insensitive, so it accepts at least what the case-sensitive patterns
-//! accept) scans the document once; each hit marks the sentences it touches.
-//! A family's regexes then skip the sentences without its mark.
+//! pattern a word such as `phase`, `clinic`, `approv` or `IND`, a
+//! nonproprietary name an INN stem at a word end, a lexicon company or
+//! target one of its names. One Aho-Corasick automaton over all anchors
+//! (ASCII case-insensitive, so it accepts at least what the case-sensitive
+//! patterns accept) scans the document once; each hit marks the sentences it
+//! touches. A code name needs a capital right before a digit, which a scan
+//! of the sentence's digits checks. A family's finders then skip the
+//! sentences without its mark.
 //!
 //! Anchors are necessary, never sufficient: the gate only skips work that
 //! would have found nothing, so extraction results do not depend on it. The
