@@ -508,6 +508,29 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 mod tests {
     use super::*;
 
+    /// Fuzz crash (`ingest_html`, minimized): `&r;\xFF r \xFF` read as
+    /// windows-1252 HTML. `html::align` falls off the end of the text event for
+    /// the last `ÿ` and maps both its bytes to the last source byte; the text
+    /// normalization then gave its second byte that offset + 1, one past the
+    /// input, and `original_range` ended past the input.
+    #[test]
+    fn offsets_stay_in_the_input_after_a_char_align_could_not_place() {
+        let input = b"&r;\xFFr\xFF";
+        let d = ingest_bytes("fuzz.htm", input).unwrap_or_else(|e| panic!("{e}"));
+        let r = d.original_range(0..d.text.len());
+        assert!(r.end <= input.len(), "{r:?} past {}", input.len());
+        let last = d.offsets.len().saturating_sub(1);
+        assert!(
+            d.offsets
+                .get(..last)
+                .unwrap_or(&[])
+                .iter()
+                .all(|&o| (o as usize) < input.len()),
+            "{:?}",
+            d.offsets
+        );
+    }
+
     /// Ingests `input` as file `name` and compares the text with `expect`.
     fn check(name: &str, input: &[u8], expect: &str) {
         let d = ingest_bytes(name, input).unwrap_or_else(|e| panic!("{name}: {e}"));

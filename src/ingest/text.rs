@@ -57,6 +57,14 @@ impl TextBuf {
         }
     }
 
+    /// Appends `c`, its byte `k` from source offset `at(k)`: a char copied through
+    /// an offset map, whose bytes need not map to consecutive offsets (an entity,
+    /// or a char `html::align` could not place, maps all its bytes to one offset).
+    pub fn push_mapped(&mut self, c: char, at: impl Fn(usize) -> u32) {
+        self.text.push(c);
+        self.offs.extend((0..c.len_utf8()).map(at));
+    }
+
     /// Appends `c` copied verbatim from source offset `off`: byte `k` maps to `off + k`.
     pub fn push_copied(&mut self, c: char, off: u32) {
         let n = c.len_utf8() as u32;
@@ -370,7 +378,9 @@ fn inline(
             }
         }
         flush_ws(line, &mut pending_ws);
-        line.push_copied(c, off);
+        // Each byte through the map: `off + k` can pass the end of the source
+        // when `offs` maps a multi-byte char's bytes to one offset.
+        line.push_mapped(c, |k| map(base + i + k));
         i += clen;
     }
 }
@@ -584,7 +594,7 @@ fn latex(s: &str, map: &dyn Fn(usize) -> u32, out: &mut TextBuf) {
                 i += c.len_utf8();
             }
             c => {
-                out.push_copied(c, map(i));
+                out.push_mapped(c, |k| map(i + k));
                 i += c.len_utf8();
             }
         }
