@@ -2306,18 +2306,15 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         }
         let completed = COMPLETED_RE.is_match(l)
             || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(&r_head);
-        let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(&r_head);
-        if completed && !enrollment {
-            return Some(PhaseStatus::Completed);
+        if completed {
+            // "completed enrollment" is a trial still under way.
+            let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(&r_head);
+            return Some(if enrollment {
+                PhaseStatus::Ongoing
+            } else {
+                PhaseStatus::Completed
+            });
         }
-        if completed && enrollment {
-            return Some(PhaseStatus::Ongoing);
-        }
-        let ach_l = ACHIEVED_RE
-            .find_iter(l)
-            .last()
-            .map(|m| m.as_str().to_string());
-        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(&r_head);
         if r_head.trim_start().starts_with("expansion")
             || r_head.contains(" is ongoing")
             || r_head.contains(" are ongoing")
@@ -2325,6 +2322,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         {
             return Some(PhaseStatus::Ongoing);
         }
+        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(&r_head);
         // "X, a TROP2-directed ADC currently in a Phase 1/2 trial": a state
         // right before the mention outweighs a transition verb earlier in
         // the sentence ("entered into an agreement ...").
@@ -2334,7 +2332,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         {
             return Some(PhaseStatus::Ongoing);
         }
-        if ach_l.is_some() || ach_r {
+        if ach_r || ACHIEVED_RE.is_match(l) {
             return Some(PhaseStatus::Achieved);
         }
         if ONGOING_RE.is_match(l) || ONGOING_RE.is_match(&r_head) {
