@@ -9,6 +9,11 @@ use pipegraph::run::{self, Output, Outputs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: the extractor makes many small, short-lived allocations
+/// (mention names, keys, evidence text); BENCHMARKS.md has the figures.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns biotech SEC filings and press releases into a knowledge graph of the drug pipeline.
 #[derive(Parser)]
 #[command(name = "pipegraph", version, about)]
