@@ -1617,22 +1617,9 @@ impl<'a> Extractor<'a> {
                 money.get(mi - 1).map_or(0, |p| p.end)
             };
             let clause = st.get(m.start..end).unwrap_or("");
-            let near_after: String = clause
-                .chars()
-                .take(100)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let near_before: String = st
-                .get(start..m.start)
-                .unwrap_or("")
-                .chars()
-                .rev()
-                .take(50)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let near_after = head_chars(clause, 100).to_ascii_lowercase();
+            let near_before =
+                tail_chars(st.get(start..m.start).unwrap_or(""), 50).to_ascii_lowercase();
             // The kind word closest to the amount: after it up to the clause's
             // end first ("$3 million milestone"), else before it.
             let after_clause: &str = near_after.split([',', ';']).next().unwrap_or(&near_after);
@@ -1695,14 +1682,7 @@ impl<'a> Extractor<'a> {
                 payer_mention.is_some_and(|o| o.start >= abs_amount && o.end <= abs_hi);
             // Status from the words leading to the amount ("received a",
             // "is eligible for up to") and right after it ("in potential").
-            let lead_in: String = near_before
-                .chars()
-                .rev()
-                .take(45)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let lead_in = tail_chars(&near_before, 45);
             let right_of_amount = after_clause.split(" and ").next().unwrap_or(after_clause);
             // "$10 million upon the first dosing ..." is owed only if it happens,
             // unless the lead-in says it was received.
@@ -1904,14 +1884,7 @@ impl<'a> Extractor<'a> {
             lo -= 1;
         }
         let before = self.text.get(lo..start).unwrap_or("").to_ascii_lowercase();
-        let after: String = self
-            .text
-            .get(end..)
-            .unwrap_or("")
-            .chars()
-            .take(40)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let after = head_chars(self.text.get(end..).unwrap_or(""), 40).to_ascii_lowercase();
         COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
     }
 
@@ -2280,12 +2253,32 @@ struct PaymentDraft {
     sentence: usize,
 }
 
+/// The first `n` chars of `s` (all of `s` if it has fewer), as a slice:
+/// `s.chars().take(n).collect::<String>()` without the copy.
+fn head_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((k, _)) => s.get(..k).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// The last `n` chars of `s` (all of `s` if it has fewer), as a slice.
+fn tail_chars(s: &str, n: usize) -> &str {
+    let Some(k) = n.checked_sub(1) else {
+        return "";
+    };
+    match s.char_indices().rev().nth(k) {
+        Some((k, _)) => s.get(k..).unwrap_or(s),
+        None => s,
+    }
+}
+
 /// Classifies a phase mention by the words around it: `l` and `r`, the
 /// text left and right of the mention, ASCII-lowercased.
 /// Returns `None` when the mention is not a phase event.
 fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
-    let r_head: String = r.chars().take(60).collect();
-    let r_long: String = r.chars().take(130).collect();
+    let r_head = head_chars(r, 60);
+    let r_long = head_chars(r, 130);
     let forward_left = FORWARD_RE.find_iter(l).last().is_some_and(|m| {
         // The forward cue governs a start verb after it (or is "towards",
         // or "prepare for").
@@ -2948,6 +2941,29 @@ fn registrant_from_text(text: &str) -> Option<String> {
 mod tests {
 
     use crate::ingest::ingest_bytes;
+
+    #[test]
+    fn head_and_tail_chars_are_the_char_counts_they_replace() {
+        use super::{head_chars, tail_chars};
+        let head = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        let tail = |s: &str, n: usize| {
+            let mut v: Vec<char> = s.chars().rev().take(n).collect();
+            v.reverse();
+            v.into_iter().collect::<String>()
+        };
+        for s in [
+            "",
+            "a",
+            "abc",
+            "Zentrix (ZTX-101) \u{3b1}\u{2019}s €5 million",
+            "\u{17f}\u{212a}ab\u{a0}",
+        ] {
+            for n in 0..=s.chars().count() + 2 {
+                assert_eq!(head_chars(s, n), head(s, n), "head {s:?} {n}");
+                assert_eq!(tail_chars(s, n), tail(s, n), "tail {s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn org_cue_names_read_from_text_agree_with_the_captures() {
