@@ -691,14 +691,45 @@ pub fn find_lexicon_companies(s: &str) -> Vec<Found<usize>> {
 ///
 /// Used for the names one document defines (its compounds' aliases, its
 /// organizations' variants), found again everywhere in it. Such sets are
-/// small, and building an automaton per document cost more than scanning:
-/// up to [`NAME_SCAN_LIMIT`] patterns, each is searched with `memmem` (SIMD)
-/// and the leftmost-longest matches are picked from all occurrences; larger
-/// sets use an automaton.
+/// small, and building a full automaton per document costs more than
+/// searching. So the set goes, in order of preference, to a packed (Teddy,
+/// SIMD) searcher, which takes up to about 64 patterns and reads the text
+/// once; where the CPU or the set does not suit Teddy, up to
+/// [`NAME_SCAN_LIMIT`] patterns are each searched with `memmem` and the
+/// leftmost-longest matches picked from all occurrences; larger sets use an
+/// automaton. All three give the same matches (a test checks).
 pub fn find_names(text: &str, pats: &[String]) -> Vec<(usize, usize, usize)> {
+    if let Some(found) = find_names_packed(text, pats) {
+        return found;
+    }
     if pats.len() > NAME_SCAN_LIMIT {
         return find_names_automaton(text, pats);
     }
+    find_names_scan(text, pats)
+}
+
+/// [`find_names`] by a packed (Teddy) leftmost-longest searcher; `None`
+/// when no such searcher can be built for `pats` here (no SIMD support,
+/// too many or too short patterns, or no non-empty pattern).
+fn find_names_packed(text: &str, pats: &[String]) -> Option<Vec<(usize, usize, usize)>> {
+    let nonempty: Vec<usize> = (0..pats.len())
+        .filter(|&i| pats.get(i).is_some_and(|p| !p.is_empty()))
+        .collect();
+    let searcher = aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostLongest)
+        .builder()
+        .extend(nonempty.iter().filter_map(|&i| pats.get(i)))
+        .build()?;
+    Some(
+        searcher
+            .find_iter(text)
+            .filter_map(|m| Some((m.start(), m.end(), *nonempty.get(m.pattern().as_usize())?)))
+            .collect(),
+    )
+}
+
+/// [`find_names`] by one `memmem` search per pattern.
+fn find_names_scan(text: &str, pats: &[String]) -> Vec<(usize, usize, usize)> {
     let hay = text.as_bytes();
     let mut all: Vec<(usize, usize, usize)> = Vec::new();
     for (i, p) in pats.iter().enumerate() {
@@ -1470,6 +1501,7 @@ mod tests {
         let mut texts = vec!["aaaa ab abc abcd bcd".to_string()];
         texts.extend(super::super::sample_filings());
         let mut large_sets = 0;
+        let mut packed_sets = 0;
         for text in &texts {
             // Patterns that overlap, nest and repeat: every prefix of some
             // words of the text, plus words that recur.
@@ -1484,11 +1516,24 @@ mod tests {
                 }
             }
             let small: Vec<String> = pats.iter().take(NAME_SCAN_LIMIT).cloned().collect();
-            assert_eq!(find_names(text, &small), find_names_automaton(text, &small));
+            let want = find_names_automaton(text, &small);
+            assert_eq!(find_names(text, &small), want);
+            assert_eq!(find_names_scan(text, &small), want);
+            // Teddy declines sets with one-byte patterns: without them it
+            // must take the set and agree.
+            let long: Vec<String> = small.iter().filter(|p| p.len() > 1).cloned().collect();
+            if let Some(packed) = find_names_packed(text, &long) {
+                assert_eq!(packed, find_names_automaton(text, &long));
+                packed_sets += 1;
+            }
             assert_eq!(find_names(text, &pats), find_names_automaton(text, &pats));
             large_sets += usize::from(pats.len() > NAME_SCAN_LIMIT);
         }
         assert!(large_sets > 0, "the automaton path is not exercised");
+        // Teddy needs SSSE3/AVX2 or NEON.
+        if cfg!(any(target_arch = "x86_64", target_arch = "aarch64")) {
+            assert!(packed_sets > 0, "the packed path is not exercised");
+        }
     }
 
     fn check_compounds(s: &str, expect: &[&str]) {
