@@ -45,6 +45,30 @@ static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `(prefix, separator, digits)`, groups 1 to 3 of a [`CODE_RE`] match
+/// `t`, read off its text: the prefix is the match's leading letters (the
+/// separator or a digit follows it), the separator is a `-` or space right
+/// after, the digits run to the next non-digit (a digit after the group
+/// would break the closing word boundary). `None` for non-ASCII text (a
+/// `‑` separator, Unicode digits), left to the capture groups.
+fn code_parts(t: &str) -> Option<(&str, &str, &str)> {
+    if !t.is_ascii() {
+        return None;
+    }
+    let b = t.as_bytes();
+    let p = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let q = p + usize::from(matches!(b.get(p), Some(b'-' | b' ')));
+    let d = b
+        .get(q..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if p == 0 || !(2..=8).contains(&d) {
+        return None;
+    }
+    Some((t.get(..p)?, t.get(p..q)?, t.get(q..q + d)?))
+}
+
 /// Conjugate names `<antibody>-<payload>` (`huX123-DM4`, `T-DM1`).
 static CONJ_RE: LazyLock<Regex> = LazyLock::new(|| {
     let payloads: Vec<String> = ADC_PAYLOADS.iter().map(|p| regex::escape(p)).collect();
@@ -301,14 +325,15 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             what: NameShape::Conjugate,
         });
     }
-    let codes = cues.has(Cues::CODE).then(|| CODE_RE.captures_iter(s));
-    for c in codes.into_iter().flatten() {
-        let (Some(whole), Some(prefix), Some(sep), Some(digits)) =
-            (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
+    let codes = cues.has(Cues::CODE).then(|| CODE_RE.find_iter(s));
+    for whole in codes.into_iter().flatten() {
+        let Some((prefix, sep, digits)) = code_parts(whole.as_str()).or_else(|| {
+            let c = CODE_RE.captures(whole.as_str())?;
+            Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
+        }) else {
             continue;
         };
-        if code_is_excluded(prefix.as_str(), sep.as_str(), digits.as_str()) {
+        if code_is_excluded(prefix, sep, digits) {
             continue;
         }
         // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
@@ -1374,6 +1399,29 @@ mod tests {
                 })
             })
             .collect()
+    }
+
+    #[test]
+    fn code_parts_read_from_text_agree_with_the_captures() {
+        let mut texts = vec![
+            "ZTX-101, ZTX101, ZTX 101, ZTX\u{2011}101, ZTX-١٢٣٤, xAB123, ABCDEF12, ABC-1234-56, \
+             ABC123b4, AB12345678, AB123456789, Zentrix-ZTX1234 and T-DM12."
+                .to_string(),
+        ];
+        texts.extend(super::super::sample_filings());
+        let mut n = 0;
+        for text in &texts {
+            for m in CODE_RE.find_iter(text) {
+                let c = CODE_RE.captures(m.as_str()).expect("a match has captures");
+                let groups =
+                    (|| Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str())))();
+                if let Some(parts) = code_parts(m.as_str()) {
+                    assert_eq!(Some(parts), groups, "{:?}", m.as_str());
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 10, "only {n} codes read off the text");
     }
 
     fn check_phases_match_captures(s: &str) {
