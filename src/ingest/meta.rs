@@ -321,10 +321,11 @@ fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<Strin
         aliases.push(short);
     }
     // Other spellings of the full name in the text (`ABVC BIOPHARMA, INC.`).
-    for n in [&full, &display] {
-        for s in spellings(text, lower, n) {
-            aliases.push(s);
-        }
+    // (When the display name is the full name, its spellings would all be
+    // duplicates, which the dedup below drops: not searched twice.)
+    aliases.extend(spellings(text, lower, &full));
+    if display != full {
+        aliases.extend(spellings(text, lower, &display));
     }
     // The display name with a legal suffix (`CNS Pharmaceuticals Inc.`).
     aliases.extend(suffixed_forms(text, &display));

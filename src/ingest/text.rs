@@ -410,19 +410,19 @@ static PLAIN: [bool; 256] = {
 /// offset, so copying it in bulk gives the same text and offsets as the
 /// whitespace rules.
 fn plain_run(r: &[u8]) -> usize {
-    let plain = |b: &u8| PLAIN[usize::from(*b)];
+    let plain = |b: &u8| PLAIN.get(usize::from(*b)).copied().unwrap_or(false);
     let mut n = 0;
-    loop {
-        // A word: the plain bytes up to the next other one.
-        n += r.get(n..).map_or(0, |rest| {
-            rest.iter().position(|b| !plain(b)).unwrap_or(rest.len())
-        });
-        // Then a single space between plain bytes, else the run ends.
-        match r.get(n..n + 2) {
-            Some([b' ', next]) if n > 0 && plain(next) => n += 2,
-            _ => return n,
+    while let Some(b) = r.get(n) {
+        if plain(b) {
+            n += 1;
+        } else if *b == b' ' && n > 0 && r.get(n + 1).is_some_and(plain) {
+            // The space and the plain byte after it.
+            n += 2;
+        } else {
+            break;
         }
     }
+    n
 }
 
 /// Emits a pending folded whitespace unless the line is still empty.
