@@ -119,12 +119,7 @@ const ITEM_CAPTIONS: &[(&str, &str)] = &[
 /// Fills the metadata fields of `info` (all but `id`, `path`, `sha256`) from the
 /// normalized `text`, the SEC `header` when there is one, and the file name.
 pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file_name: &str) {
-    info.form = FORM
-        .as_ref()
-        .and_then(|r| r.captures(head(text, 5000)))
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().to_ascii_uppercase())
-        .or_else(|| header.and_then(|h| h.form.clone()));
+    info.form = form(text).or_else(|| header.and_then(|h| h.form.clone()));
     info.items = items(text, header);
     info.report_date = date_of_report(text)
         .or_else(|| header.and_then(|h| h.period))
@@ -139,6 +134,35 @@ pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file
     let (name, aliases) = registrant(text, header);
     info.registrant = name;
     info.registrant_aliases = aliases;
+}
+
+/// The form named on a `FORM 8-K` line in the first ~5000 bytes, uppercased.
+///
+/// `FORM` matches only at a line start and within the line, and its
+/// `(?i)FORM[ \t]` only ASCII (no other char case-folds to `f`, `o`, `r`,
+/// `m`), so only lines starting that way are searched: the first match there
+/// is the leftmost match in the whole head.
+fn form(text: &str) -> Option<String> {
+    let re = FORM.as_ref()?;
+    keyword_lines(head(text, 5000), b"form")
+        .find_map(|l| Some(re.captures(l)?.get(1)?.as_str().to_ascii_uppercase()))
+}
+
+/// The lines of `text` (split at `\n`, as `str::split('\n')`) that start, after
+/// spaces and tabs, with ASCII `word` in any case followed by a space or tab.
+fn keyword_lines<'t>(text: &'t str, word: &'static [u8]) -> impl Iterator<Item = &'t str> + 't {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.filter_map(move |end| {
+        let line = text.get(start..end);
+        start = end + 1;
+        let line = line?;
+        let t = line.trim_start_matches([' ', '\t']).as_bytes();
+        (t.get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            && matches!(t.get(word.len()), Some(b' ' | b'\t')))
+        .then_some(line)
+    })
 }
 
 /// Month number of an English month name or abbreviation.
@@ -233,13 +257,7 @@ fn items(text: &str, header: Option<&Header>) -> Vec<String> {
     // `ITEM` matches only at a line start, within the line, and its
     // `(?i)Item[ \t]` only ASCII (no other char case-folds to `i`, `t`, `e`,
     // `m`), so only lines starting that way are searched.
-    let mut v: Vec<String> = text
-        .split('\n')
-        .filter(|l| {
-            let t = l.trim_start_matches([' ', '\t']).as_bytes();
-            t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"item"))
-                && matches!(t.get(4), Some(b' ' | b'\t'))
-        })
+    let mut v: Vec<String> = keyword_lines(text, b"item")
         .flat_map(|l| captures(&ITEM, l))
         .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
         .collect();
@@ -271,6 +289,11 @@ pub(crate) fn strip_suffix(name: &str) -> &str {
 /// True when `w` (one word, maybe with `.`/`,`) is a legal suffix.
 fn is_suffix(w: &str) -> bool {
     let word = w.trim_end_matches([',', '.']);
+    // Every suffix starts with an ASCII capital but `plc`, and a case-insensitive
+    // match must too: most words of running text are rejected here.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && word != "plc" {
+        return false;
+    }
     SUFFIXES.iter().any(|s| {
         *s == word
             || (s.len() >= 3
@@ -298,10 +321,11 @@ fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<Strin
         aliases.push(short);
     }
     // Other spellings of the full name in the text (`ABVC BIOPHARMA, INC.`).
-    for n in [&full, &display] {
-        for s in spellings(text, lower, n) {
-            aliases.push(s);
-        }
+    // (When the display name is the full name, its spellings would all be
+    // duplicates, which the dedup below drops: not searched twice.)
+    aliases.extend(spellings(text, lower, &full));
+    if display != full {
+        aliases.extend(spellings(text, lower, &display));
     }
     // The display name with a legal suffix (`CNS Pharmaceuticals Inc.`).
     aliases.extend(suffixed_forms(text, &display));
@@ -550,6 +574,100 @@ mod tests {
     use super::*;
     use crate::ingest::ingest_file;
     use std::path::PathBuf;
+
+    /// The texts of all sample filings, and edge cases for the line filters.
+    fn line_filter_texts() -> Vec<String> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let (files, _) = crate::ingest::collect_inputs(&[
+            root.join("data/filings"),
+            root.join("benches/data"),
+            root.join("../shared/corpus/dev"),
+            root.join("../shared/corpus/practice"),
+        ]);
+        let mut texts: Vec<String> = files
+            .iter()
+            .filter_map(|f| ingest_file(f).ok())
+            .map(|d| d.text)
+            .collect();
+        assert!(texts.len() >= 5, "{}", texts.len());
+        let long = format!("{}\nFORM 8-K\n", "x".repeat(4990));
+        for s in [
+            "FORM 8-K",
+            "  \tform\t10-K\nItem 2.02 Results",
+            "FORM 8-\u{212a}\nFORM 6-K",
+            "FORM  S-1 and FORM 20-F",
+            "Form \u{17f}-1\nFORM 8-K/A",
+            "xFORM 8-K\nFORMS 8-K\nFORM\n8-K\nFORM 8-KA\nFORM 10-Q",
+            "Item 2.02\nitem\t9.01 x\r\n ITEM 1.01\nItems 3.02\nItem\n7.01\nItem 8.01",
+            "\u{130}tem 5.02\nItem 5.02",
+            "",
+            "\n\n",
+            &long,
+        ] {
+            texts.push(s.to_string());
+        }
+        texts
+    }
+
+    /// The former `is_suffix`, without the first-letter check.
+    fn is_suffix_reference(w: &str) -> bool {
+        let word = w.trim_end_matches([',', '.']);
+        SUFFIXES.iter().any(|s| {
+            *s == word
+                || (s.len() >= 3
+                    && s.eq_ignore_ascii_case(word)
+                    && word.starts_with(|c: char| c.is_uppercase()))
+        })
+    }
+
+    /// The line-filtered `FORM` and `Item` searches and the quick suffix
+    /// rejection give what the regexes on the whole text and the plain suffix
+    /// scan give, on the samples and at the edges (Kelvin sign, long s, CR,
+    /// a `FORM` line past the first 5000 bytes).
+    #[test]
+    fn line_filters_match_whole_text_search() {
+        for t in line_filter_texts() {
+            let want_form = FORM
+                .as_ref()
+                .and_then(|r| r.captures(head(&t, 5000)))
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().to_ascii_uppercase());
+            assert_eq!(form(&t), want_form, "{t:.80?}");
+            let mut want_items: Vec<String> = ITEM
+                .as_ref()
+                .map(|r| {
+                    r.captures_iter(&t)
+                        .filter_map(|c| Some(c.get(1)?.as_str().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            want_items.sort();
+            want_items.dedup();
+            assert_eq!(items(&t, None), want_items, "{t:.80?}");
+            for w in t.split([' ', '\n', '\t']) {
+                assert_eq!(is_suffix(w), is_suffix_reference(w), "{w:?}");
+            }
+        }
+        for w in [
+            "plc",
+            "PLC",
+            "Plc",
+            "inc.",
+            "Inc.",
+            "INC,",
+            "S.p.A.",
+            "",
+            ".",
+            "\u{c9}tat",
+        ] {
+            assert_eq!(is_suffix(w), is_suffix_reference(w), "{w:?}");
+        }
+        assert_eq!(form("FORM 8-\u{212a}\n form 6-K").as_deref(), Some("6-K"));
+        assert_eq!(
+            items("x\n\t Item 2.02 y\nItem 9.01", None),
+            ["2.02", "9.01"]
+        );
+    }
 
     #[test]
     fn regexes_compile() {

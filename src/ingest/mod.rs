@@ -291,15 +291,17 @@ pub fn ingest_bytes(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
     if buf.text.trim().is_empty() {
         return Err(IngestError::Empty { path: path.into() });
     }
-    let text::TextBuf { text, offs } = buf;
-    let mut offsets: Vec<u32> = Vec::with_capacity(offs.len() + 1);
+    // The map to the decoded text becomes the map to `bytes` in place: no copy.
+    let text::TextBuf {
+        text,
+        offs: mut offsets,
+    } = buf;
     match &map {
-        DecodeMap::Shift(0) => offsets.extend_from_slice(&offs),
-        DecodeMap::Shift(k) => offsets.extend(offs.iter().map(|&o| o.saturating_add(*k))),
-        DecodeMap::Table(t) => offsets.extend(
-            offs.iter()
-                .map(|&o| t.get(o as usize).copied().unwrap_or(bytes.len() as u32)),
-        ),
+        DecodeMap::Shift(0) => {}
+        DecodeMap::Shift(k) => offsets.iter_mut().for_each(|o| *o = o.saturating_add(*k)),
+        DecodeMap::Table(t) => offsets
+            .iter_mut()
+            .for_each(|o| *o = t.get(*o as usize).copied().unwrap_or(bytes.len() as u32)),
     }
     offsets.push(bytes.len() as u32);
     let mut info = DocInfo {

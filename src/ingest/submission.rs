@@ -151,11 +151,14 @@ pub(crate) fn extract(s: &str, header: &Header) -> TextBuf {
         if doc.text.is_empty() {
             continue;
         }
-        if !out.text.is_empty() {
-            let at = start.saturating_sub(1);
-            out.push_at('\n', at);
-            out.push_at('\n', at);
+        if out.text.is_empty() {
+            // The first kept document is the text so far: moved, not copied.
+            out = doc;
+            continue;
         }
+        let at = start.saturating_sub(1);
+        out.push_at('\n', at);
+        out.push_at('\n', at);
         out.extend(&doc);
     }
     out
