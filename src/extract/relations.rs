@@ -1195,9 +1195,7 @@ impl<'a> Extractor<'a> {
         }
 
         // Money and phase mentions, found once for the three rule families;
-        // dates only matter to a phase or an amount, so a sentence with
-        // neither is not scanned for them (the date pattern is the costliest
-        // single scan, see BENCHMARKS.md).
+        // dates are found only when a phase event or a payment needs one.
         let gate = self.gate(si);
         let money = if gate.has(Cues::MONEY) {
             mentions::find_money(st)
@@ -1209,11 +1207,6 @@ impl<'a> Extractor<'a> {
         } else {
             Vec::new()
         };
-        let dates = if money.is_empty() && phases.is_empty() {
-            Vec::new()
-        } else {
-            self.dates.find(st)
-        };
         let v = SentenceView {
             si,
             st,
@@ -1224,11 +1217,17 @@ impl<'a> Extractor<'a> {
             orgs,
             ctx,
             ctx_ok,
-            dates,
+            dates: std::cell::OnceCell::new(),
         };
         self.partnerships(&v, out);
         self.phase_events(&v, out);
         self.payments(&v, out);
+    }
+
+    /// The date mentions of `v`'s sentence, found on the first call (the
+    /// date pattern is the costliest single scan, see BENCHMARKS.md).
+    fn dates_of<'v>(&self, v: &'v SentenceView<'_>) -> &'v [DateMention] {
+        v.dates.get_or_init(|| self.dates.find(v.st))
     }
 
     fn partnerships(&self, v: &SentenceView<'_>, out: &mut Relations) {
@@ -1376,7 +1375,6 @@ impl<'a> Extractor<'a> {
     fn phase_events(&self, v: &SentenceView<'_>, out: &mut Relations) {
         let (si, st, s, comps, ctx, ctx_ok) =
             (v.si, v.st, &v.s, v.comps.as_slice(), v.ctx, v.ctx_ok);
-        let dates = v.dates.as_slice();
         let mut phases = v.phases.clone();
         // An explicit phase says more than "clinical trials" around it.
         if phases.iter().any(|p| matches!(p.what, PhaseWord::Phase(_))) {
@@ -1597,10 +1595,11 @@ impl<'a> Extractor<'a> {
             let date = match status {
                 PhaseStatus::Ongoing => self.report_month(),
                 PhaseStatus::Discontinued => {
-                    nearest_date(dates, p.start, p.end).or(self.report_month())
+                    nearest_date(self.dates_of(v), p.start, p.end).or(self.report_month())
                 }
                 _ => {
-                    let in_clause: Vec<DateMention> = dates
+                    let in_clause: Vec<DateMention> = self
+                        .dates_of(v)
                         .iter()
                         .filter(|d| zipped || d.start >= *clause_start && d.end <= *next_start)
                         .copied()
@@ -1620,7 +1619,7 @@ impl<'a> Extractor<'a> {
             }
             // "received FDA clearance to progress into Phase 1b": the IND is active.
             if status == PhaseStatus::Planned && CLEARED_TO_RE.is_match(left) {
-                let d = nearest_date(dates, p.start, p.end);
+                let d = nearest_date(self.dates_of(v), p.start, p.end);
                 for &c in subjects {
                     out.phase(c, Some(Phase::Ind), PhaseStatus::Achieved, d, si);
                 }
@@ -1645,7 +1644,6 @@ impl<'a> Extractor<'a> {
             v.ctx,
             v.orgs.as_slice(),
         );
-        let dates = v.dates.as_slice();
         if v.money.is_empty() || !PAYMENT_WORD_RE.is_match(st) || st.contains('\t') {
             return;
         }
@@ -1781,7 +1779,7 @@ impl<'a> Extractor<'a> {
             } else {
                 None
             };
-            let date = nearest_date(dates, m.start, m.end);
+            let date = nearest_date(self.dates_of(v), m.start, m.end);
             out.payments.push(PaymentDraft {
                 amount: m.what.amount,
                 currency: m.what.currency.to_string(),
@@ -2247,7 +2245,9 @@ struct SentenceView<'t> {
     ctx: Option<usize>,
     /// A sentence without a compound may speak of the context compound.
     ctx_ok: bool,
-    dates: Vec<DateMention>,
+    /// Its dates, found on first use ([`Extractor::dates_of`]): most
+    /// sentences with an amount or a phase yield no fact that needs one.
+    dates: std::cell::OnceCell<Vec<DateMention>>,
     money: Vec<Found<mentions::Money>>,
     phases: Vec<Found<PhaseWord>>,
 }
