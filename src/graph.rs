@@ -641,26 +641,25 @@ impl Dsu {
 
     /// Groups items that share any key; returns each item's group and each
     /// group's items (groups numbered 0.., items in input order).
-    fn group(keys: &[Vec<String>]) -> (Vec<usize>, Vec<Vec<usize>>) {
-        let mut dsu = Dsu::new(keys.len());
-        let mut first: FastMap<&str, usize> = FastMap::default();
-        for (i, ks) in keys.iter().enumerate() {
-            for k in ks {
-                match first.get(k.as_str()) {
-                    Some(&j) => {
-                        let (a, b) = (dsu.find(i), dsu.find(j));
-                        dsu.0[a] = b;
-                    }
-                    None => {
-                        first.insert(k, i);
-                    }
+    fn group(keys: &ItemKeys<'_>) -> (Vec<usize>, Vec<Vec<usize>>) {
+        let n = keys.len();
+        let mut dsu = Dsu::new(n);
+        let mut first = vec![usize::MAX; keys.key_count()];
+        for i in 0..n {
+            for &k in keys.of(i) {
+                let k = k as usize;
+                if first[k] == usize::MAX {
+                    first[k] = i;
+                } else {
+                    let (a, b) = (dsu.find(i), dsu.find(first[k]));
+                    dsu.0[a] = b;
                 }
             }
         }
-        let mut group_of_root = vec![usize::MAX; keys.len()];
-        let mut group = Vec::with_capacity(keys.len());
+        let mut group_of_root = vec![usize::MAX; n];
+        let mut group = Vec::with_capacity(n);
         let mut members: Vec<Vec<usize>> = Vec::new();
-        for i in 0..keys.len() {
+        for i in 0..n {
             let r = dsu.find(i);
             if group_of_root[r] == usize::MAX {
                 group_of_root[r] = members.len();
@@ -671,6 +670,66 @@ impl Dsu {
             group.push(g);
         }
         (group, members)
+    }
+}
+
+/// The merge keys of a list of items, numbered: each distinct key gets a
+/// number, each distinct name's keys are computed once.
+#[derive(Default)]
+struct ItemKeys<'a> {
+    /// Key numbers of all items, one item after another.
+    ids: Vec<u32>,
+    /// End of each item's key numbers in `ids`.
+    ends: Vec<usize>,
+    /// Key numbers of each name seen (`u32::MAX` for none); compound names
+    /// (`true`) can have two keys.
+    by_name: FastMap<(&'a str, bool), [u32; 2]>,
+    /// Number of each distinct key.
+    by_key: FastMap<String, u32>,
+}
+
+impl<'a> ItemKeys<'a> {
+    /// Adds an item with the non-empty keys of its names: [`compound_keys`]
+    /// when `compound`, else [`name_key`].
+    fn push_item(&mut self, names: impl IntoIterator<Item = &'a str>, compound: bool) {
+        for name in names {
+            let numbers = match self.by_name.get(&(name, compound)) {
+                Some(&k) => k,
+                None => {
+                    let keys = if compound {
+                        compound_keys(name)
+                    } else {
+                        keys_of([name])
+                    };
+                    let mut numbers = [u32::MAX; 2];
+                    for (slot, key) in numbers.iter_mut().zip(keys) {
+                        let next = self.by_key.len() as u32;
+                        *slot = *self.by_key.entry(key).or_insert(next);
+                    }
+                    self.by_name.insert((name, compound), numbers);
+                    numbers
+                }
+            };
+            self.ids
+                .extend(numbers.into_iter().filter(|&k| k != u32::MAX));
+        }
+        self.ends.push(self.ids.len());
+    }
+
+    /// Number of items.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Number of distinct keys.
+    fn key_count(&self) -> usize {
+        self.by_key.len()
+    }
+
+    /// The key numbers of item `i`.
+    fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[start..self.ends[i]]
     }
 }
 
@@ -969,10 +1028,10 @@ impl Builder {
             .iter()
             .flat_map(|d| d.compounds.iter().map(|c| c.names.as_slice()))
             .collect();
-        let keys: Vec<Vec<String>> = items
-            .iter()
-            .map(|names| names.iter().flat_map(|n| compound_keys(n)).collect())
-            .collect();
+        let mut keys = ItemKeys::default();
+        for names in &items {
+            keys.push_item(names.iter().map(String::as_str), true);
+        }
         let (group, members) = Dsu::group(&keys);
         let mut made = Vec::with_capacity(members.len());
         let mut cands = Vec::new();
@@ -1041,7 +1100,10 @@ impl Builder {
                 }
             }
         }
-        let keys: Vec<Vec<String>> = items.iter().map(|it| keys_of(it.names())).collect();
+        let mut keys = ItemKeys::default();
+        for it in &items {
+            keys.push_item(it.names(), false);
+        }
         let (group, members) = Dsu::group(&keys);
         let mut made = Vec::with_capacity(members.len());
         let mut roles = Vec::with_capacity(members.len());
@@ -1093,7 +1155,10 @@ impl Builder {
             .enumerate()
             .flat_map(|(d, f)| f.targets.iter().map(move |t| (d, t)))
             .collect();
-        let keys: Vec<Vec<String>> = items.iter().map(|(_, t)| keys_of(names(t))).collect();
+        let mut keys = ItemKeys::default();
+        for (_, t) in &items {
+            keys.push_item(names(t), false);
+        }
         let (group, members) = Dsu::group(&keys);
         let mut cands = Vec::new();
         let made = members
@@ -1282,7 +1347,7 @@ impl Hasher for FastHasher {
 
 #[cfg(test)]
 mod tests {
-    use super::{FastMap, pick_name, slug, sorted_unique};
+    use super::{Dsu, FastMap, ItemKeys, pick_name, slug, sorted_unique};
     use crate::model::name_key;
     use proptest::prelude::*;
     use std::collections::{BTreeMap, BTreeSet};
@@ -1366,6 +1431,27 @@ mod tests {
             let want: Vec<String> = set.into_iter().cloned().collect();
             prop_assert_eq!(sorted_unique(&names), want);
         }
+    }
+
+    #[test]
+    fn items_sharing_a_key_are_grouped_transitively() {
+        let mut keys = ItemKeys::default();
+        for names in [&["A-1"][..], &["b 2"], &["c"], &["a1", "B2"], &["", "—"]] {
+            keys.push_item(names.iter().copied(), false);
+        }
+        assert_eq!(keys.of(4), &[] as &[u32]);
+        let (group, members) = Dsu::group(&keys);
+        assert_eq!(group, [0, 0, 1, 0, 2]);
+        assert_eq!(members, [vec![0, 1, 3], vec![2], vec![4]]);
+        // A prefixed nonproprietary name also merges with the bare name.
+        let mut keys = ItemKeys::default();
+        for names in [
+            &["ado-trastuzumab emtansine"][..],
+            &["Trastuzumab Emtansine"],
+        ] {
+            keys.push_item(names.iter().copied(), true);
+        }
+        assert_eq!(Dsu::group(&keys).0, [0, 0]);
     }
 
     #[test]
