@@ -1406,7 +1406,10 @@ mod tests {
     #[test]
     fn slug_examples() {
         assert_eq!(slug("Phase I/II"), "phase-i-ii");
-        assert_eq!(slug("  FRα -- Ünïcode 12 "), "fra-unicode-12");
+        assert_eq!(slug("  FRα -- ünïcode 12 "), "fra-unicode-12");
+        // Letters outside the fold table are gaps, like punctuation.
+        assert_eq!(slug("Ünïcode"), "nicode");
+        assert_eq!(slug("aÜb"), "a-b");
         assert_eq!(slug("→ ← "), "unnamed");
     }
 
