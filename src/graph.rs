@@ -36,6 +36,7 @@ use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Handle of a node in one [`PipelineGraph`]; meaningless in another graph.
 ///
@@ -350,8 +351,8 @@ pub enum GraphError {
 pub struct PipelineGraph {
     graph: DiGraph<Node, Link>,
     documents: Vec<DocInfo>,
-    by_id: HashMap<String, NodeId>,
-    by_key: HashMap<(NodeKind, String), NodeId>,
+    by_id: FastMap<String, NodeId>,
+    by_key: FastMap<(NodeKind, String), NodeId>,
 }
 
 /// Links keyed by (source id, target id, details), with their evidence.
@@ -513,14 +514,14 @@ impl PipelineGraph {
 /// Puts nodes and links in canonical order and indexes them.
 fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -> PipelineGraph {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let report: HashMap<&str, NaiveDate> = documents
+    let report: FastMap<&str, NaiveDate> = documents
         .iter()
         .filter_map(|d| Some((d.id.as_str(), d.report_date?)))
         .collect();
     nodes.sort_by(|a, b| (a.kind(), &a.id).cmp(&(b.kind(), &b.id)));
     let mut graph = DiGraph::with_capacity(nodes.len(), links.len());
-    let mut by_id = HashMap::new();
-    let mut by_key = HashMap::new();
+    let mut by_id = FastMap::default();
+    let mut by_key = FastMap::default();
     for node in nodes {
         let kind = node.kind();
         let keys = keys_of(std::iter::once(&node.name).chain(&node.aliases));
@@ -537,10 +538,18 @@ fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -
         };
         evidence.sort();
         evidence.dedup();
-        let as_of = evidence
-            .iter()
-            .filter_map(|e| report.get(&*e.document).copied())
-            .min();
+        // Sorted by document: look each document up once.
+        let mut as_of = None;
+        let mut last: Option<&std::sync::Arc<str>> = None;
+        for e in &evidence {
+            if last == Some(&e.document) {
+                continue;
+            }
+            last = Some(&e.document);
+            if let Some(&d) = report.get(&*e.document) {
+                as_of = Some(as_of.map_or(d, |a: NaiveDate| a.min(d)));
+            }
+        }
         graph.add_edge(
             NodeIndex::new(s.0),
             NodeIndex::new(t.0),
@@ -562,20 +571,22 @@ fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -
 /// A lowercase ASCII slug: letters and digits, other runs folded to one `-`.
 /// Greek and accented letters fold as in [`name_key`]. Never empty (`"unnamed"`).
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     let mut gap = false;
+    let mut fold = [0u8; 4];
     for c in s.chars() {
-        let folded = if c.is_ascii() {
-            c.to_ascii_lowercase().to_string()
+        let folded;
+        let part = if c.is_ascii_alphanumeric() {
+            // An ASCII letter or digit is its own (lowercase) fold.
+            fold[0] = c.to_ascii_lowercase() as u8;
+            std::str::from_utf8(&fold[..1]).unwrap_or_default()
+        } else if c.is_ascii() {
+            ""
         } else {
-            name_key(c.encode_utf8(&mut [0; 4]))
+            folded = name_key(c.encode_utf8(&mut [0; 4]));
+            folded.as_str()
         };
-        let folded = if c.is_ascii_alphanumeric() || !c.is_ascii() {
-            folded
-        } else {
-            String::new()
-        };
-        if folded.is_empty() {
+        if part.is_empty() {
             gap = true;
             continue;
         }
@@ -583,7 +594,7 @@ pub fn slug(s: &str) -> String {
             out.push('-');
         }
         gap = false;
-        out.push_str(&folded);
+        out.push_str(part);
     }
     if out.is_empty() {
         out.push_str("unnamed");
@@ -596,7 +607,7 @@ pub fn slug(s: &str) -> String {
 fn assign_ids<K: Ord>(bases: Vec<(String, K)>) -> Vec<String> {
     let mut order: Vec<usize> = (0..bases.len()).collect();
     order.sort_by(|&a, &b| bases[a].cmp(&bases[b]));
-    let mut used = HashSet::new();
+    let mut used: FastSet<String> = FastSet::default();
     let mut out = vec![String::new(); bases.len()];
     for i in order {
         let base = &bases[i].0;
@@ -630,31 +641,31 @@ impl Dsu {
 
     /// Groups items that share any key; returns each item's group and each
     /// group's items (groups numbered 0.., items in input order).
-    fn group(keys: &[Vec<String>]) -> (Vec<usize>, Vec<Vec<usize>>) {
-        let mut dsu = Dsu::new(keys.len());
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, ks) in keys.iter().enumerate() {
-            for k in ks {
-                match first.get(k.as_str()) {
-                    Some(&j) => {
-                        let (a, b) = (dsu.find(i), dsu.find(j));
-                        dsu.0[a] = b;
-                    }
-                    None => {
-                        first.insert(k, i);
-                    }
+    fn group(keys: &ItemKeys<'_>) -> (Vec<usize>, Vec<Vec<usize>>) {
+        let n = keys.len();
+        let mut dsu = Dsu::new(n);
+        let mut first = vec![usize::MAX; keys.key_count()];
+        for i in 0..n {
+            for &k in keys.of(i) {
+                let k = k as usize;
+                if first[k] == usize::MAX {
+                    first[k] = i;
+                } else {
+                    let (a, b) = (dsu.find(i), dsu.find(first[k]));
+                    dsu.0[a] = b;
                 }
             }
         }
-        let mut group_of_root = HashMap::new();
-        let mut group = Vec::with_capacity(keys.len());
+        let mut group_of_root = vec![usize::MAX; n];
+        let mut group = Vec::with_capacity(n);
         let mut members: Vec<Vec<usize>> = Vec::new();
-        for i in 0..keys.len() {
+        for i in 0..n {
             let r = dsu.find(i);
-            let g = *group_of_root.entry(r).or_insert_with(|| {
+            if group_of_root[r] == usize::MAX {
+                group_of_root[r] = members.len();
                 members.push(Vec::new());
-                members.len() - 1
-            });
+            }
+            let g = group_of_root[r];
             members[g].push(i);
             group.push(g);
         }
@@ -662,11 +673,71 @@ impl Dsu {
     }
 }
 
+/// The merge keys of a list of items, numbered: each distinct key gets a
+/// number, each distinct name's keys are computed once.
+#[derive(Default)]
+struct ItemKeys<'a> {
+    /// Key numbers of all items, one item after another.
+    ids: Vec<u32>,
+    /// End of each item's key numbers in `ids`.
+    ends: Vec<usize>,
+    /// Key numbers of each name seen (`u32::MAX` for none); compound names
+    /// (`true`) can have two keys.
+    by_name: FastMap<(&'a str, bool), [u32; 2]>,
+    /// Number of each distinct key.
+    by_key: FastMap<String, u32>,
+}
+
+impl<'a> ItemKeys<'a> {
+    /// Adds an item with the non-empty keys of its names: [`compound_keys`]
+    /// when `compound`, else [`name_key`].
+    fn push_item(&mut self, names: impl IntoIterator<Item = &'a str>, compound: bool) {
+        for name in names {
+            let numbers = match self.by_name.get(&(name, compound)) {
+                Some(&k) => k,
+                None => {
+                    let keys = if compound {
+                        compound_keys(name)
+                    } else {
+                        keys_of([name])
+                    };
+                    let mut numbers = [u32::MAX; 2];
+                    for (slot, key) in numbers.iter_mut().zip(keys) {
+                        let next = self.by_key.len() as u32;
+                        *slot = *self.by_key.entry(key).or_insert(next);
+                    }
+                    self.by_name.insert((name, compound), numbers);
+                    numbers
+                }
+            };
+            self.ids
+                .extend(numbers.into_iter().filter(|&k| k != u32::MAX));
+        }
+        self.ends.push(self.ids.len());
+    }
+
+    /// Number of items.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Number of distinct keys.
+    fn key_count(&self) -> usize {
+        self.by_key.len()
+    }
+
+    /// The key numbers of item `i`.
+    fn of(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[start..self.ends[i]]
+    }
+}
+
 /// The non-empty [`name_key`]s of some names.
-fn keys_of<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+fn keys_of<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
     names
         .into_iter()
-        .map(|n| name_key(n))
+        .map(|n| name_key(n.as_ref()))
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -699,29 +770,42 @@ fn compound_keys(name: &str) -> Vec<String> {
 }
 
 /// Picks the best non-empty name: smallest (class, -count, length, text);
-/// empty when every candidate is empty.
-fn pick_name<'a>(cands: impl IntoIterator<Item = (u8, &'a str)>) -> String {
-    let mut counts: BTreeMap<(u8, &str), usize> = BTreeMap::new();
-    for c in cands.into_iter().filter(|c| !c.1.is_empty()) {
-        *counts.entry(c).or_default() += 1;
+/// empty when every candidate is empty. Sorts `cands` in place.
+fn pick_name(cands: &mut [(u8, &str)]) -> String {
+    cands.sort_unstable();
+    let mut best: Option<((u8, &str), usize)> = None;
+    for run in cands.chunk_by(|a, b| a == b) {
+        let (c, n) = (run[0], run.len());
+        if c.1.is_empty() {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some(((cb, b), nb)) => {
+                (c.0, std::cmp::Reverse(n), c.1.chars().count(), c.1).cmp(&(
+                    cb,
+                    std::cmp::Reverse(nb),
+                    b.chars().count(),
+                    b,
+                )) == std::cmp::Ordering::Less
+            }
+        };
+        if better {
+            best = Some((c, n));
+        }
     }
-    counts
-        .into_iter()
-        .min_by(|((ca, a), na), ((cb, b), nb)| {
-            (ca, std::cmp::Reverse(na), a.chars().count(), a).cmp(&(
-                cb,
-                std::cmp::Reverse(nb),
-                b.chars().count(),
-                b,
-            ))
-        })
-        .map(|((_, n), _)| n.to_string())
-        .unwrap_or_default()
+    best.map(|((_, n), _)| n.to_string()).unwrap_or_default()
 }
 
-fn sorted_unique<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
-    let set: BTreeSet<&String> = names.into_iter().filter(|n| !n.is_empty()).collect();
-    set.into_iter().cloned().collect()
+/// The non-empty names, sorted and unique.
+fn sorted_unique<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut v: Vec<S> = names
+        .into_iter()
+        .filter(|n| !n.as_ref().is_empty())
+        .collect();
+    v.sort_unstable_by(|a, b| a.as_ref().cmp(b.as_ref()));
+    v.dedup_by(|a, b| a.as_ref() == b.as_ref());
+    v.into_iter().map(|n| n.as_ref().to_string()).collect()
 }
 
 /// Amount as written in milestone ids and labels' numbers: an integer when whole.
@@ -749,12 +833,21 @@ pub fn money(amount: f64, currency: &str) -> String {
 }
 
 /// One organization mention, real or implied (a registrant, a parent).
-struct OrgItem {
-    names: Vec<String>,
-    display: String,
+struct OrgItem<'a> {
+    /// The display name, first of the names.
+    first: &'a str,
+    /// The other names.
+    more: &'a [String],
     /// 0 for names a document gives the organization, 1 for parent-only names.
     class: u8,
-    roles: Vec<OrgRole>,
+    roles: &'a [OrgRole],
+}
+
+impl<'a> OrgItem<'a> {
+    /// Every name: the display name, then the others.
+    fn names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        std::iter::once(self.first).chain(self.more.iter().map(String::as_str))
+    }
 }
 
 /// Key of a milestone node: payer id, amount bits, currency, compound id, kind, status, date.
@@ -768,39 +861,69 @@ type MilestoneKey = (
     Option<FuzzyDate>,
 );
 
-/// One document's telling of a payment: evidence, trigger phase, payee id.
-type PaymentMention = (Evidence, Option<Phase>, Option<String>);
+/// [`MilestoneKey`] while merging: node indices for the ids, the currency borrowed.
+type PendingKey<'a> = (
+    Option<usize>,
+    u64,
+    &'a str,
+    Option<usize>,
+    PaymentKind,
+    PaymentStatus,
+    Option<FuzzyDate>,
+);
 
+/// One document's telling of a payment: evidence, trigger phase, payee node index.
+type PaymentMention = (Evidence, Option<Phase>, Option<usize>);
+
+/// A milestone's mentions with its payer and compound node indices.
+type MilestoneMentions = (Option<usize>, Option<usize>, Vec<PaymentMention>);
+
+/// Merges facts into nodes and links. Nodes are referred to by their index
+/// in `nodes` while merging; links are keyed by (source index, target
+/// index, details) and turn into id-keyed [`LinkMap`] entries at the end,
+/// so that order and ids are exactly those of the id scheme.
 #[derive(Default)]
 struct Builder {
     nodes: Vec<Node>,
-    links: LinkMap,
+    links: FastMap<(usize, usize, LinkDetail), Vec<Evidence>>,
+    /// Node index of each phase (by rank), once a link needs it.
+    phases: [Option<usize>; Phase::ALL.len()],
 }
 
 impl Builder {
-    fn link(&mut self, s: &str, t: &str, detail: LinkDetail, ev: &Evidence) {
+    fn link(&mut self, s: usize, t: usize, detail: LinkDetail, ev: &Evidence) {
         self.links
-            .entry((s.to_string(), t.to_string(), detail))
+            .entry((s, t, detail))
             .or_default()
             .push(ev.clone());
+    }
+
+    /// The node index of a phase, making the node on first use.
+    fn phase(&mut self, p: Phase) -> usize {
+        let slot = &mut self.phases[usize::from(p.rank())];
+        if let Some(i) = *slot {
+            return i;
+        }
+        let i = self.nodes.len();
+        *slot = Some(i);
+        self.nodes.push(Node {
+            id: phase_id(p),
+            name: p.name().to_string(),
+            aliases: Vec::new(),
+            detail: NodeDetail::Phase(p),
+        });
+        i
     }
 
     fn run(mut self, facts: &[DocFacts]) -> PipelineGraph {
         let compound_ids = self.compounds(facts);
         let (org_ids, registrant_ids) = self.organizations(facts);
-        let org_names: HashMap<String, String> = self
-            .nodes
-            .iter()
-            .filter(|n| n.kind() == NodeKind::Organization)
-            .map(|n| (n.id.clone(), n.name.clone()))
-            .collect();
         self.targets(facts, &compound_ids);
-        let mut phases = BTreeSet::new();
-        let mut milestones: BTreeMap<MilestoneKey, Vec<PaymentMention>> = BTreeMap::new();
+        let mut pending: FastMap<PendingKey<'_>, Vec<PaymentMention>> = FastMap::default();
         for (d, doc) in facts.iter().enumerate() {
-            let comp = |i: usize| compound_ids[d].get(i).map(String::as_str);
-            let org = |i: usize| org_ids[d].get(i).map(String::as_str);
-            let registrant = registrant_ids[d].as_deref();
+            let comp = |i: usize| compound_ids[d].get(i).copied();
+            let org = |i: usize| org_ids[d].get(i).copied();
+            let registrant = registrant_ids[d];
             for p in &doc.partnerships {
                 if let (Some(c), Some(o)) = (comp(p.compound), org(p.org)) {
                     let relation = p.relation.clone();
@@ -836,17 +959,17 @@ impl Builder {
                         }
                     }
                 };
-                phases.insert(phase);
+                let ph = self.phase(phase);
                 let detail = LinkDetail::PhaseEvent {
                     status,
                     date: e.date,
                 };
-                self.link(c, &phase_id(phase), detail, &e.evidence);
+                self.link(c, ph, detail, &e.evidence);
             }
             for p in &doc.payments {
-                let payer = p.payer.and_then(org).map(str::to_string);
-                let payee = p.payee.and_then(org).or(registrant).map(str::to_string);
-                let compound = p.compound.and_then(comp).map(str::to_string);
+                let payer = p.payer.and_then(org);
+                let payee = p.payee.and_then(org).or(registrant);
+                let compound = p.compound.and_then(comp);
                 let bits = if p.amount == 0.0 {
                     0
                 } else {
@@ -855,52 +978,73 @@ impl Builder {
                 let key = (
                     payer,
                     bits,
-                    p.currency.clone(),
+                    p.currency.as_str(),
                     compound,
                     p.kind,
                     p.status,
                     p.date,
                 );
-                milestones.entry(key).or_default().push((
-                    p.evidence.clone(),
-                    p.trigger_phase,
-                    payee,
-                ));
+                pending
+                    .entry(key)
+                    .or_default()
+                    .push((p.evidence.clone(), p.trigger_phase, payee));
             }
         }
-        for &p in &phases {
-            self.nodes.push(Node {
-                id: phase_id(p),
-                name: p.name().to_string(),
-                aliases: Vec::new(),
-                detail: NodeDetail::Phase(p),
-            });
+        // Node ids decide milestone order and id clashes: key by them now.
+        let id = |i: usize| self.nodes[i].id.clone();
+        let milestones: BTreeMap<MilestoneKey, MilestoneMentions> = pending
+            .into_iter()
+            .map(
+                |((payer, bits, currency, compound, kind, status, date), m)| {
+                    let key = (
+                        payer.map(id),
+                        bits,
+                        currency.to_string(),
+                        compound.map(id),
+                        kind,
+                        status,
+                        date,
+                    );
+                    (key, (payer, compound, m))
+                },
+            )
+            .collect();
+        self.milestones(milestones);
+        let mut links = LinkMap::new();
+        for ((s, t, detail), evidence) in self.links {
+            let key = (self.nodes[s].id.clone(), self.nodes[t].id.clone(), detail);
+            links.insert(key, evidence);
         }
-        self.milestones(milestones, &org_names);
         assemble(
             facts.iter().map(|d| d.doc.clone()).collect(),
             self.nodes,
-            self.links,
+            links,
         )
     }
 
-    /// Makes compound nodes; returns each document's compound index → node id.
-    fn compounds(&mut self, facts: &[DocFacts]) -> Vec<Vec<String>> {
-        let items: Vec<&Vec<String>> = facts
+    /// Makes compound nodes; returns each document's compound index → node index.
+    fn compounds(&mut self, facts: &[DocFacts]) -> Vec<Vec<usize>> {
+        let items: Vec<&[String]> = facts
             .iter()
-            .flat_map(|d| d.compounds.iter().map(|c| &c.names))
+            .flat_map(|d| d.compounds.iter().map(|c| c.names.as_slice()))
             .collect();
-        let keys: Vec<Vec<String>> = items
-            .iter()
-            .map(|names| names.iter().flat_map(|n| compound_keys(n)).collect())
-            .collect();
+        let mut keys = ItemKeys::default();
+        for names in &items {
+            keys.push_item(names.iter().map(String::as_str), true);
+        }
         let (group, members) = Dsu::group(&keys);
         let mut made = Vec::with_capacity(members.len());
+        let mut cands = Vec::new();
         for m in &members {
             let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].iter()));
-            let cands = m.iter().flat_map(|&i| {
-                let unique: BTreeSet<&String> = items[i].iter().collect();
-                unique.into_iter().map(|s| {
+            cands.clear();
+            for &i in m {
+                let names = items[i];
+                for (j, s) in names.iter().enumerate() {
+                    // Each name once per document.
+                    if names[..j].contains(s) {
+                        continue;
+                    }
                     let class = if is_nonproprietary(s) {
                         0
                     } else if s.chars().any(|c| c.is_ascii_digit()) {
@@ -908,29 +1052,26 @@ impl Builder {
                     } else {
                         2
                     };
-                    (class, s.as_str())
-                })
-            });
-            made.push((pick_name(cands), aliases));
+                    cands.push((class, s.as_str()));
+                }
+            }
+            made.push((pick_name(&mut cands), aliases));
         }
         let ids = self.push_nodes("compound:", made, |_| NodeDetail::Compound);
         per_doc(facts.iter().map(|d| d.compounds.len()), &group, &ids)
     }
 
     /// Makes organization nodes and parent links; returns each document's
-    /// organization index → node id, and each document's registrant node id.
-    fn organizations(&mut self, facts: &[DocFacts]) -> (Vec<Vec<String>>, Vec<Option<String>>) {
-        let mut items: Vec<OrgItem> = Vec::new();
+    /// organization index → node index, and each document's registrant node index.
+    fn organizations(&mut self, facts: &[DocFacts]) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
+        let mut items: Vec<OrgItem<'_>> = Vec::new();
         for d in facts {
             for o in &d.organizations {
                 items.push(OrgItem {
-                    names: std::iter::once(&o.name)
-                        .chain(&o.aliases)
-                        .cloned()
-                        .collect(),
-                    display: o.name.clone(),
+                    first: &o.name,
+                    more: &o.aliases,
                     class: 0,
-                    roles: o.roles.clone(),
+                    roles: &o.roles,
                 });
             }
         }
@@ -941,50 +1082,52 @@ impl Builder {
             if let Some(r) = &d.doc.registrant {
                 registrant_item[di] = Some(items.len());
                 items.push(OrgItem {
-                    names: std::iter::once(r)
-                        .chain(&d.doc.registrant_aliases)
-                        .cloned()
-                        .collect(),
-                    display: r.clone(),
+                    first: r,
+                    more: &d.doc.registrant_aliases,
                     class: 0,
-                    roles: vec![OrgRole::Registrant],
+                    roles: &[OrgRole::Registrant],
                 });
             }
             for (oi, o) in d.organizations.iter().enumerate() {
                 if let Some(p) = &o.parent {
                     parent_item.push((di, oi, items.len()));
                     items.push(OrgItem {
-                        names: vec![p.clone()],
-                        display: p.clone(),
+                        first: p,
+                        more: &[],
                         class: 1,
-                        roles: Vec::new(),
+                        roles: &[],
                     });
                 }
             }
         }
-        let keys: Vec<Vec<String>> = items.iter().map(|it| keys_of(&it.names)).collect();
+        let mut keys = ItemKeys::default();
+        for it in &items {
+            keys.push_item(it.names(), false);
+        }
         let (group, members) = Dsu::group(&keys);
         let mut made = Vec::with_capacity(members.len());
         let mut roles = Vec::with_capacity(members.len());
+        let mut cands = Vec::new();
         for m in &members {
-            let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].names.iter()));
-            let name = pick_name(
-                m.iter()
-                    .map(|&i| (items[i].class, items[i].display.as_str())),
-            );
-            let r: BTreeSet<OrgRole> = m
+            let aliases = sorted_unique(m.iter().flat_map(|&i| items[i].names()));
+            cands.clear();
+            cands.extend(m.iter().map(|&i| (items[i].class, items[i].first)));
+            let name = pick_name(&mut cands);
+            let mut r: Vec<OrgRole> = m
                 .iter()
                 .flat_map(|&i| items[i].roles.iter().copied())
                 .collect();
-            roles.push(r.into_iter().collect::<Vec<_>>());
+            r.sort_unstable();
+            r.dedup();
+            roles.push(r);
             made.push((name, aliases));
         }
         let ids = self.push_nodes("org:", made, |g| NodeDetail::Organization {
-            roles: roles[g].clone(),
+            roles: std::mem::take(&mut roles[g]),
         });
         let by_doc = per_doc(facts.iter().map(|d| d.organizations.len()), &group, &ids);
         for (di, oi, item) in parent_item {
-            let (s, t) = (&by_doc[di][oi], &ids[group[item]]);
+            let (s, t) = (by_doc[di][oi], ids[group[item]]);
             if s != t {
                 let ev = &facts[di].organizations[oi].evidence;
                 self.link(s, t, LinkDetail::SubsidiaryOf, ev);
@@ -994,58 +1137,49 @@ impl Builder {
             .iter()
             .enumerate()
             .map(|(di, d)| match registrant_item[di] {
-                Some(item) => Some(ids[group[item]].clone()),
+                Some(item) => Some(ids[group[item]]),
                 None => d
                     .organizations
                     .iter()
                     .position(|o| o.roles.contains(&OrgRole::Registrant))
-                    .map(|oi| by_doc[di][oi].clone()),
+                    .map(|oi| by_doc[di][oi]),
             })
             .collect();
         (by_doc, registrants)
     }
 
     /// Makes target nodes and `targets` links.
-    fn targets(&mut self, facts: &[DocFacts], compound_ids: &[Vec<String>]) {
+    fn targets(&mut self, facts: &[DocFacts], compound_ids: &[Vec<usize>]) {
         let items: Vec<(usize, &crate::model::TargetFact)> = facts
             .iter()
             .enumerate()
             .flat_map(|(d, f)| f.targets.iter().map(move |t| (d, t)))
             .collect();
-        let names: Vec<Vec<String>> = items
-            .iter()
-            .map(|(_, t)| {
-                std::iter::once(&t.target)
-                    .chain(&t.aliases)
-                    .cloned()
-                    .collect()
-            })
-            .collect();
-        let keys: Vec<Vec<String>> = names.iter().map(keys_of).collect();
+        let mut keys = ItemKeys::default();
+        for (_, t) in &items {
+            keys.push_item(names(t), false);
+        }
         let (group, members) = Dsu::group(&keys);
+        let mut cands = Vec::new();
         let made = members
             .iter()
             .map(|m| {
-                let aliases = sorted_unique(m.iter().flat_map(|&i| names[i].iter()));
-                let name = pick_name(m.iter().map(|&i| (0, items[i].1.target.as_str())));
-                (name, aliases)
+                let aliases = sorted_unique(m.iter().flat_map(|&i| names(items[i].1)));
+                cands.clear();
+                cands.extend(m.iter().map(|&i| (0, items[i].1.target.as_str())));
+                (pick_name(&mut cands), aliases)
             })
             .collect();
         let ids = self.push_nodes("target:", made, |_| NodeDetail::Target);
         for (i, (d, t)) in items.iter().enumerate() {
-            if let Some(c) = compound_ids[*d].get(t.compound) {
-                let c = c.clone();
-                self.link(&c, &ids[group[i]], LinkDetail::Targets, &t.evidence);
+            if let Some(&c) = compound_ids[*d].get(t.compound) {
+                self.link(c, ids[group[i]], LinkDetail::Targets, &t.evidence);
             }
         }
     }
 
     /// Makes milestone nodes and their `pays`, `paid_to`, `for_compound` links.
-    fn milestones(
-        &mut self,
-        milestones: BTreeMap<MilestoneKey, Vec<PaymentMention>>,
-        org_names: &HashMap<String, String>,
-    ) {
+    fn milestones(&mut self, milestones: BTreeMap<MilestoneKey, MilestoneMentions>) {
         let entries: Vec<_> = milestones.into_iter().collect();
         let bases = entries
             .iter()
@@ -1058,31 +1192,18 @@ impl Builder {
                 let amount = slug(&amount_text(f64::from_bits(*bits)));
                 let date = date.map_or("nodate".to_string(), |d| slug(&d.to_string()));
                 let base = format!("milestone:{payer_slug}-{amount}-{}-{date}", slug(currency));
-                (base, k.clone())
+                (base, k)
             })
             .collect();
         let ids = assign_ids(bases);
-        for ((key, mut facts), id) in entries.into_iter().zip(ids) {
-            let (payer, bits, currency, compound, kind, status, date) = key;
+        for ((key, (payer, compound, mut facts)), id) in entries.into_iter().zip(ids) {
+            let (_, bits, currency, _, kind, status, date) = key;
             facts.sort_by(|a, b| a.0.cmp(&b.0));
             let amount = f64::from_bits(bits);
             let trigger_phase = facts.iter().find_map(|f| f.1);
-            let payer_name = payer
-                .as_ref()
-                .and_then(|p| org_names.get(p))
-                .map_or("unknown payer", String::as_str);
+            let payer_name = payer.map_or("unknown payer", |p| self.nodes[p].name.as_str());
             let name = format!("{payer_name} {} {}", money(amount, &currency), kind.name());
-            for (ev, _, payee) in &facts {
-                if let Some(p) = &payer {
-                    self.link(p, &id, LinkDetail::Pays, ev);
-                }
-                if let Some(p) = payee {
-                    self.link(&id, p, LinkDetail::PaidTo, ev);
-                }
-                if let Some(c) = &compound {
-                    self.link(&id, c, LinkDetail::ForCompound, ev);
-                }
-            }
+            let me = self.nodes.len();
             self.nodes.push(Node {
                 id,
                 name,
@@ -1096,17 +1217,29 @@ impl Builder {
                     trigger_phase,
                 }),
             });
+            for (ev, _, payee) in &facts {
+                if let Some(p) = payer {
+                    self.link(p, me, LinkDetail::Pays, ev);
+                }
+                if let Some(p) = *payee {
+                    self.link(me, p, LinkDetail::PaidTo, ev);
+                }
+                if let Some(c) = compound {
+                    self.link(me, c, LinkDetail::ForCompound, ev);
+                }
+            }
         }
     }
 
     /// Pushes one node per group (name, aliases) with ids `prefix` + slug of
-    /// the name (the first alias when the name is empty); returns the ids by group.
+    /// the name (the first alias when the name is empty); returns the node
+    /// indices by group.
     fn push_nodes(
         &mut self,
         prefix: &str,
         made: Vec<(String, Vec<String>)>,
-        detail: impl Fn(usize) -> NodeDetail,
-    ) -> Vec<String> {
+        mut detail: impl FnMut(usize) -> NodeDetail,
+    ) -> Vec<usize> {
         let made: Vec<(String, Vec<String>)> = made
             .into_iter()
             .map(|(name, aliases)| match (name.is_empty(), aliases.first()) {
@@ -1119,25 +1252,31 @@ impl Builder {
             .map(|(name, aliases)| (format!("{prefix}{}", slug(name)), (name, aliases)))
             .collect();
         let ids = assign_ids(bases);
-        for (g, ((name, aliases), id)) in made.into_iter().zip(&ids).enumerate() {
+        let first = self.nodes.len();
+        for (g, ((name, aliases), id)) in made.into_iter().zip(ids).enumerate() {
             self.nodes.push(Node {
-                id: id.clone(),
+                id,
                 name,
                 aliases,
                 detail: detail(g),
             });
         }
-        ids
+        (first..self.nodes.len()).collect()
     }
 }
 
+/// A target's names: the canonical one, then its aliases.
+fn names(t: &crate::model::TargetFact) -> impl Iterator<Item = &str> {
+    std::iter::once(t.target.as_str()).chain(t.aliases.iter().map(String::as_str))
+}
+
 /// Splits item groups back per document: `lens` are the item counts per
-/// document, in item order; returns per document, per item, the group's id.
-fn per_doc(lens: impl Iterator<Item = usize>, group: &[usize], ids: &[String]) -> Vec<Vec<String>> {
+/// document, in item order; returns per document, per item, the group's node index.
+fn per_doc(lens: impl Iterator<Item = usize>, group: &[usize], ids: &[usize]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     for len in lens {
-        out.push(group[i..i + len].iter().map(|&g| ids[g].clone()).collect());
+        out.push(group[i..i + len].iter().map(|&g| ids[g]).collect());
         i += len;
     }
     out
@@ -1146,4 +1285,185 @@ fn per_doc(lens: impl Iterator<Item = usize>, group: &[usize], ids: &[String]) -
 /// The stable id of a phase node (`phase:phase-i-ii`).
 pub fn phase_id(p: Phase) -> String {
     format!("phase:{}", slug(p.name()))
+}
+
+/// A hash map with [`FastHasher`]: for lookups only (nothing depends on its
+/// iteration order).
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A hash set with [`FastHasher`].
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// A small, fixed-key multiplicative hasher (the Fx hash of rustc) for the
+/// short keys of graph building: much cheaper than SipHash and the same on
+/// every run. Not meant to resist crafted collisions; maps keyed by it are
+/// never iterated in an order that reaches the output.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Dsu, FastMap, ItemKeys, pick_name, slug, sorted_unique};
+    use crate::model::name_key;
+    use proptest::prelude::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The straightforward slug: fold every character, then join the kept runs.
+    fn slug_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        for c in s.chars() {
+            let folded = if c.is_ascii() {
+                c.to_ascii_lowercase().to_string()
+            } else {
+                name_key(c.encode_utf8(&mut [0; 4]))
+            };
+            let folded = if c.is_ascii_alphanumeric() || !c.is_ascii() {
+                folded
+            } else {
+                String::new()
+            };
+            if folded.is_empty() {
+                gap = true;
+                continue;
+            }
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push_str(&folded);
+        }
+        if out.is_empty() {
+            out.push_str("unnamed");
+        }
+        out
+    }
+
+    /// The straightforward pick: count in a sorted map, take the minimum.
+    fn pick_reference(cands: &[(u8, &str)]) -> String {
+        let mut counts: BTreeMap<(u8, &str), usize> = BTreeMap::new();
+        for c in cands.iter().filter(|c| !c.1.is_empty()) {
+            *counts.entry(*c).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .min_by(|((ca, a), na), ((cb, b), nb)| {
+                (ca, std::cmp::Reverse(na), a.chars().count(), a).cmp(&(
+                    cb,
+                    std::cmp::Reverse(nb),
+                    b.chars().count(),
+                    b,
+                ))
+            })
+            .map(|((_, n), _)| n.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn slug_examples() {
+        assert_eq!(slug("Phase I/II"), "phase-i-ii");
+        assert_eq!(slug("  FRα -- ünïcode 12 "), "fra-unicode-12");
+        // Letters outside the fold table are gaps, like punctuation.
+        assert_eq!(slug("Ünïcode"), "nicode");
+        assert_eq!(slug("aÜb"), "a-b");
+        assert_eq!(slug("→ ← "), "unnamed");
+    }
+
+    proptest! {
+        #[test]
+        fn slug_matches_reference(s in "\\PC{0,24}|[ -~αβéÜ→]{0,24}") {
+            prop_assert_eq!(slug(&s), slug_reference(&s));
+        }
+
+        #[test]
+        fn pick_name_matches_reference(
+            raw in proptest::collection::vec((0u8..3, "[abAB1é ]{0,3}"), 0..12),
+        ) {
+            let cands: Vec<(u8, &str)> = raw.iter().map(|(c, s)| (*c, s.as_str())).collect();
+            let mut work = cands.clone();
+            prop_assert_eq!(pick_name(&mut work), pick_reference(&cands));
+        }
+
+        #[test]
+        fn sorted_unique_matches_a_set(names in proptest::collection::vec("[ab]{0,2}", 0..10)) {
+            let set: BTreeSet<&String> = names.iter().filter(|n| !n.is_empty()).collect();
+            let want: Vec<String> = set.into_iter().cloned().collect();
+            prop_assert_eq!(sorted_unique(&names), want);
+        }
+    }
+
+    #[test]
+    fn items_sharing_a_key_are_grouped_transitively() {
+        let mut keys = ItemKeys::default();
+        for names in [&["A-1"][..], &["b 2"], &["c"], &["a1", "B2"], &["", "—"]] {
+            keys.push_item(names.iter().copied(), false);
+        }
+        assert_eq!(keys.of(4), &[] as &[u32]);
+        let (group, members) = Dsu::group(&keys);
+        assert_eq!(group, [0, 0, 1, 0, 2]);
+        assert_eq!(members, [vec![0, 1, 3], vec![2], vec![4]]);
+        // A prefixed nonproprietary name also merges with the bare name.
+        let mut keys = ItemKeys::default();
+        for names in [
+            &["ado-trastuzumab emtansine"][..],
+            &["Trastuzumab Emtansine"],
+        ] {
+            keys.push_item(names.iter().copied(), true);
+        }
+        assert_eq!(Dsu::group(&keys).0, [0, 0]);
+    }
+
+    #[test]
+    fn fast_map_finds_what_it_holds() {
+        let mut m: FastMap<String, usize> = FastMap::default();
+        for i in 0..1000 {
+            m.insert(format!("key {i}"), i);
+        }
+        assert!((0..1000).all(|i| m.get(&format!("key {i}")) == Some(&i)));
+        assert_eq!(m.get("key 1000"), None);
+    }
 }

@@ -372,7 +372,9 @@ impl OrgRole {
 /// the document id, so memory grows with the sentences a corpus cites, not
 /// with the number of facts and links that cite them. Serialized as plain
 /// strings.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Ordered by (document, start, end, text), strings by their bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// The document id, `doc:<file name>`.
     pub document: Arc<str>,
@@ -382,6 +384,29 @@ pub struct Evidence {
     pub end: usize,
     /// The sentence, normalized (markup removed, whitespace folded).
     pub text: Arc<str>,
+}
+
+impl Ord for Evidence {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        /// Shared strings compare equal without reading them.
+        fn shared(a: &Arc<str>, b: &Arc<str>) -> std::cmp::Ordering {
+            if Arc::ptr_eq(a, b) {
+                std::cmp::Ordering::Equal
+            } else {
+                a.cmp(b)
+            }
+        }
+        shared(&self.document, &other.document)
+            .then(self.start.cmp(&other.start))
+            .then(self.end.cmp(&other.end))
+            .then_with(|| shared(&self.text, &other.text))
+    }
+}
+
+impl PartialOrd for Evidence {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// Metadata of one ingested document, as listed in `graph.documents` of the JSON.
@@ -612,6 +637,36 @@ mod tests {
             assert_eq!(Phase::parse(p.name()), Some(p), "{p}");
         }
         assert_eq!(Phase::parse("Phase 3"), Some(Phase::PhaseIII));
+    }
+
+    #[test]
+    fn evidence_orders_by_document_start_end_text() {
+        let shared: Arc<str> = "doc:b".into();
+        let ev = |d: &Arc<str>, start, end, t: &str| Evidence {
+            document: d.clone(),
+            start,
+            end,
+            text: t.into(),
+        };
+        let other: Arc<str> = "doc:a".into();
+        let copy: Arc<str> = "doc:b".into();
+        let all = [
+            ev(&shared, 5, 9, "x"),
+            ev(&copy, 5, 9, "x"),
+            ev(&shared, 5, 9, "w"),
+            ev(&shared, 5, 8, "z"),
+            ev(&shared, 4, 20, "z"),
+            ev(&other, 9, 9, "a"),
+            ev(&copy, 0, 1, ""),
+        ];
+        // The same order as comparing the fields as plain values, in order.
+        let plain = |e: &Evidence| (e.document.to_string(), e.start, e.end, e.text.to_string());
+        for a in &all {
+            for b in &all {
+                assert_eq!(a.cmp(b), plain(a).cmp(&plain(b)), "{a:?} vs {b:?}");
+                assert_eq!(a == b, plain(a) == plain(b));
+            }
+        }
     }
 
     #[test]
