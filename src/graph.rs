@@ -35,8 +35,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Handle of a node in one [`PipelineGraph`]; meaningless in another graph.
 ///
@@ -1287,63 +1286,14 @@ pub fn phase_id(p: Phase) -> String {
     format!("phase:{}", slug(p.name()))
 }
 
-/// A hash map with [`FastHasher`]: for lookups only (nothing depends on its
-/// iteration order).
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-/// A hash set with [`FastHasher`].
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
-
-/// A small, fixed-key multiplicative hasher (the Fx hash of rustc) for the
-/// short keys of graph building: much cheaper than SipHash and the same on
-/// every run. Not meant to resist crafted collisions; maps keyed by it are
-/// never iterated in an order that reaches the output.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
-
-impl FastHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-}
+/// A hash map with rustc's Fx hash (`rustc-hash`): much cheaper than
+/// SipHash on the short keys of graph building and the same on every run.
+/// For lookups only: it does not resist crafted collisions (they could only
+/// slow the merge), and no map keyed by it is iterated in an order that
+/// reaches the output.
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A hash set with rustc's Fx hash (see [`FastMap`]).
+type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 #[cfg(test)]
 mod tests {

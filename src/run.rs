@@ -262,7 +262,7 @@ impl Output {
     /// An error of `w`, or an `io::Error` when an exporter's `Display` fails.
     pub fn write_to(self, g: &PipelineGraph, w: &mut dyn Write) -> std::io::Result<()> {
         match self {
-            Output::Json => write!(w, "{}", Json(g)),
+            Output::Json => Json(g).write_io(w),
             Output::Dot(v) => write!(w, "{}", Dot::new(g).view(v)),
             Output::Gexf => write!(w, "{}", Gexf(g)),
             Output::Graphml => write!(w, "{}", Graphml(g)),

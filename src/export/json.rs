@@ -143,8 +143,21 @@ fn node_out(n: &Node) -> NodeOut<'_> {
     }
 }
 
-impl fmt::Display for Json<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl<'g> Json<'g> {
+    /// Writes the JSON graph, with the trailing newline, straight to `w`:
+    /// the same bytes as the [`fmt::Display`] form, without passing them
+    /// through a formatter (the CLI writes files this way).
+    ///
+    /// # Errors
+    /// Any error of `w`, or of serialization (none for a graph this crate
+    /// built: every value is a string, number or boolean).
+    pub fn write_io(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, &self.document())?;
+        w.write_all(b"\n")
+    }
+
+    /// The serializable form of the graph (borrows its strings).
+    fn document(&self) -> FileOut<'g> {
         let g = self.0;
         let mut keys: HashMap<(NodeId, NodeId), usize> = HashMap::new();
         let mut links = Vec::with_capacity(g.link_count());
@@ -175,7 +188,7 @@ impl fmt::Display for Json<'_> {
             });
             *key += 1;
         }
-        let out = FileOut {
+        FileOut {
             format: FORMAT,
             version: VERSION,
             directed: true,
@@ -185,10 +198,15 @@ impl fmt::Display for Json<'_> {
             },
             nodes: g.nodes().map(|(_, n)| node_out(n)).collect(),
             links,
-        };
+        }
+    }
+}
+
+impl fmt::Display for Json<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Streamed: a large graph is never held twice as text.
         let mut w = super::utf8::FmtWriter::new(f);
-        serde_json::to_writer_pretty(&mut w, &out).map_err(|_| fmt::Error)?;
+        serde_json::to_writer_pretty(&mut w, &self.document()).map_err(|_| fmt::Error)?;
         w.finish()?;
         f.write_str("\n")
     }

@@ -1731,9 +1731,9 @@ impl<'a> Extractor<'a> {
                 .get(m.end..end)
                 .and_then(|a| a.split([',', ';']).next())
                 .is_some_and(|a| re!(r"(?i)(?-u:\b)upon(?-u:\b)").is_match(a))
-                && !PAID_RE.is_match(&lead_in);
+                && !PAID_RE.is_match(lead_in);
             let status = if conditional
-                || POTENTIAL_RE.is_match(&lead_in)
+                || POTENTIAL_RE.is_match(lead_in)
                 || POTENTIAL_RE.is_match(right_of_amount)
             {
                 PaymentStatus::Potential
@@ -2330,10 +2330,10 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             || tail.starts_with("toward")
             || tail.starts_with("to ")
             || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
-    }) || forward_adjective(l, &r_head);
-    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(&r_long)
+    }) || forward_adjective(l, r_head);
+    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(r_long)
         || r_head.trim_start().starts_with("submission is expected")
-        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(&r_head);
+        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(r_head);
     let expansion = r_head.trim_start().starts_with("expansion");
     let planned = (forward_left || forward_right) && !expansion;
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
@@ -2341,10 +2341,10 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             return Some(PhaseStatus::Planned);
         }
         let completed = COMPLETED_RE.is_match(l)
-            || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(&r_head);
+            || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(r_head);
         if completed {
             // "completed enrollment" is a trial still under way.
-            let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(&r_head);
+            let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(r_head);
             return Some(if enrollment {
                 PhaseStatus::Ongoing
             } else {
@@ -2358,7 +2358,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         {
             return Some(PhaseStatus::Ongoing);
         }
-        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(&r_head);
+        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(r_head);
         // "X, a TROP2-directed ADC currently in a Phase 1/2 trial": a state
         // right before the mention outweighs a transition verb earlier in
         // the sentence ("entered into an agreement ...").
@@ -2371,7 +2371,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         if ach_r || ACHIEVED_RE.is_match(l) {
             return Some(PhaseStatus::Achieved);
         }
-        if ONGOING_RE.is_match(l) || ONGOING_RE.is_match(&r_head) {
+        if ONGOING_RE.is_match(l) || ONGOING_RE.is_match(r_head) {
             return Some(PhaseStatus::Ongoing);
         }
         allow_default.then_some(PhaseStatus::Ongoing)
@@ -2384,7 +2384,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             // portfolio ("preclinical pipeline"); "IND-enabling" is no event.
             if surface.to_ascii_lowercase().ends_with("enabling")
                 || !re!(r"^\s*(?:studies|study|development|testing|models?|research|evaluation|stage)(?-u:\b)")
-                    .is_match(&r_head)
+                    .is_match(r_head)
             {
                 return None;
             }

@@ -67,6 +67,16 @@ fn tricky() -> Vec<DocFacts> {
 }
 
 #[test]
+fn json_written_to_io_is_the_display_text() {
+    for facts in [tricky(), sample()] {
+        let g = PipelineGraph::build(&facts);
+        let mut bytes = Vec::new();
+        Json(&g).write_io(&mut bytes).unwrap();
+        assert_eq!(String::from_utf8(bytes).unwrap(), Json(&g).to_string());
+    }
+}
+
+#[test]
 fn json_shape_follows_the_schema() {
     let g = PipelineGraph::build(&tricky());
     let v: Value = serde_json::from_str(&Json(&g).to_string()).unwrap();
