@@ -65,7 +65,7 @@ pub(crate) fn without_prefilter(pattern: &str) -> String {
 pub(crate) struct Evidences<'d> {
     doc: &'d Document,
     id: std::sync::Arc<str>,
-    built: std::cell::RefCell<std::collections::HashMap<(usize, usize), Evidence>>,
+    built: std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Evidence>>,
 }
 
 impl<'d> Evidences<'d> {

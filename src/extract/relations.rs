@@ -11,7 +11,8 @@ use crate::model::{
     PaymentStatus, Phase, PhaseEventFact, PhaseStatus, TargetFact, name_key,
 };
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// A regex compiled once, on first use, where it is written.
@@ -33,7 +34,7 @@ struct Mention {
 /// Union-find over compound surface names.
 #[derive(Default)]
 struct Compounds {
-    key_to_id: HashMap<String, usize>,
+    key_to_id: FxHashMap<String, usize>,
     parent: Vec<usize>,
     /// Surface names per id, in first-seen order.
     names: Vec<Vec<String>>,
@@ -789,15 +790,23 @@ impl<'a> Extractor<'a> {
             .trim_end_matches("’s");
         let surface = self.unglued(surface).unwrap_or(surface);
         let display = mentions::strip_legal_suffix(surface).trim().to_string();
-        if display.len() < 2 || LEXICON.not_org.contains(&name_key(&display)) {
+        if display.len() < 2 {
             return None;
         }
-        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&name_key(&display)).copied());
+        let display_key = name_key(&display);
+        if LEXICON.not_org.contains(&display_key) {
+            return None;
+        }
+        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&display_key).copied());
         let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
             Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
             None => (display.clone(), None),
         };
-        let key = name_key(&name);
+        let key = if name == display {
+            display_key
+        } else {
+            name_key(&name)
+        };
         let surface_key = name_key(surface);
         let words: Vec<String> = display.split_whitespace().map(name_key).collect();
         // Existing entity: same lexicon company, same key, or a prefix variant.
@@ -2035,7 +2044,7 @@ impl<'a> Extractor<'a> {
             let r = compounds.find(id);
             roots.entry(r).or_default().push(id);
         }
-        let mut comp_index: HashMap<usize, usize> = HashMap::new();
+        let mut comp_index: FxHashMap<usize, usize> = FxHashMap::default();
         let mut order: Vec<(usize, usize)> = roots
             .keys()
             .map(|&r| (compounds.first_seen.get(r).copied().unwrap_or(0), r))
@@ -2107,7 +2116,7 @@ impl<'a> Extractor<'a> {
         for (c, payer, si) in paid {
             rel.partner(c, payer, "collaboration", si);
         }
-        let mut org_index: HashMap<usize, usize> = HashMap::new();
+        let mut org_index: FxHashMap<usize, usize> = FxHashMap::default();
         for (i, o) in self.orgs.iter().enumerate() {
             let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
             if !(o.registrant || mentioned) {
