@@ -2050,14 +2050,18 @@ impl<'a> Extractor<'a> {
             .map(|&r| (compounds.first_seen.get(r).copied().unwrap_or(0), r))
             .collect();
         order.sort();
+        // Each entity's mention count and first mention, in one pass.
+        let mut mention_stats: FxHashMap<usize, (usize, Mention)> = FxHashMap::default();
+        for m in &self.compound_mentions {
+            mention_stats.entry(m.entity).or_insert((0, *m)).0 += 1;
+        }
         for (_, r) in order {
             let shapes = compounds.shapes.get(r).cloned().unwrap_or_default();
-            let mentioned = self.compound_mentions.iter().any(|m| m.entity == r);
-            let mentions = self
-                .compound_mentions
-                .iter()
-                .filter(|m| m.entity == r)
-                .count();
+            let (mentions, first) = match mention_stats.get(&r) {
+                Some(&(n, m)) => (n, Some(m)),
+                None => (0, None),
+            };
+            let mentioned = mentions > 0;
             let keep = used.contains(&r)
                 || shapes.contains(&NameShape::Code) && mentioned
                 || shapes.contains(&NameShape::Nonproprietary) && mentions >= 2
@@ -2073,7 +2077,6 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            let first = self.compound_mentions.iter().find(|m| m.entity == r);
             let ev = match first.and_then(|m| {
                 self.sents
                     .iter()
