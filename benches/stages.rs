@@ -1,8 +1,11 @@
 //! Criterion benchmarks of each pipeline stage on the sample filings (`data/filings/*.txt`) and the HTML sample (`benches/data/*.htm`).
+//!
+//! `PIPEGRAPH_BENCH_DIRS` (paths separated by `:`) adds the files of more
+//! directories to the inputs, e.g. a held-out corpus with longer filings.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pipegraph::export::{Dot, Json};
-use pipegraph::extract::{extract, sentences};
+use pipegraph::extract::{cues, extract, sentences};
 use pipegraph::graph::PipelineGraph;
 use pipegraph::ingest::{Document, ingest_bytes};
 use std::hint::black_box;
@@ -12,8 +15,17 @@ use std::path::PathBuf;
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["data/filings", "benches/data"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+    let extra = std::env::var("PIPEGRAPH_BENCH_DIRS").unwrap_or_default();
+    let dirs = [root.join("data/filings"), root.join("benches/data")]
+        .into_iter()
+        .chain(
+            extra
+                .split(':')
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from),
+        );
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
             .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
             .unwrap_or_default();
         paths.sort();
@@ -71,6 +83,15 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for d in &docs {
                 black_box(sentences::split(&d.text));
+            }
+        })
+    });
+    // The cue gate alone, on sentences split beforehand.
+    let split: Vec<_> = docs.iter().map(|d| sentences::split(&d.text)).collect();
+    g.bench_function("sentence_cues", |b| {
+        b.iter(|| {
+            for (d, s) in docs.iter().zip(&split) {
+                black_box(cues::sentence_cues(&d.text, s));
             }
         })
     });
