@@ -151,6 +151,16 @@ impl<'g> Json<'g> {
     /// # Errors
     /// Any error of `w`, or of serialization (none for a graph this crate
     /// built: every value is a string, number or boolean).
+    ///
+    /// # Example
+    /// ```
+    /// use pipegraph::{export::Json, graph::PipelineGraph};
+    /// let graph = PipelineGraph::build(&[]);
+    /// let mut out = Vec::new();
+    /// Json(&graph).write_io(&mut out)?;
+    /// assert_eq!(String::from_utf8(out).unwrap(), Json(&graph).to_string());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn write_io(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         serde_json::to_writer_pretty(&mut *w, &self.document())?;
         w.write_all(b"\n")
