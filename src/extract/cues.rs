@@ -369,11 +369,21 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
         })
         .collect();
     let bytes = text.as_bytes();
+    // The first sentence ending after the hit's start. Hits come in order
+    // of their end, so their starts move forward but for the odd longer
+    // anchor: a cursor that steps either way finds it in amortized O(1).
+    let mut first = 0usize;
     for m in ac.find_overlapping_iter(text) {
         let Some(&(cues, bound)) = meta.get(m.pattern().as_usize()) else {
             continue;
         };
-        let mut i = sents.partition_point(|s| s.end <= m.start());
+        while first > 0 && sents.get(first - 1).is_some_and(|s| s.end > m.start()) {
+            first -= 1;
+        }
+        while sents.get(first).is_some_and(|s| s.end <= m.start()) {
+            first += 1;
+        }
+        let mut i = first;
         while let Some(s) = sents.get(i) {
             if s.start >= m.end() {
                 break;
