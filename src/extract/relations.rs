@@ -2328,28 +2328,43 @@ fn tail_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// True when the phase mention between `l` and `r_head`/`r_long` (its
+/// lowercased context, see [`classify`]) is planned: a forward cue governing
+/// a start verb before it, a forward adjective, or "is expected to begin"
+/// after it; not for an expansion cohort.
+fn planned_from(l: &str, r_head: &str, r_long: &str) -> bool {
+    // Cheapest first: the right-hand windows are short, `l` may be long.
+    if r_head.trim_start().starts_with("expansion") {
+        return false;
+    }
+    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(r_long)
+        || r_head.trim_start().starts_with("submission is expected")
+        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(r_head);
+    forward_right
+        || FORWARD_RE.find_iter(l).last().is_some_and(|m| {
+            // The forward cue governs a start verb after it (or is "towards",
+            // or "prepare for").
+            let tail = l.get(m.start()..).unwrap_or("");
+            START_VERB_RE.is_match(tail)
+                || tail.starts_with("toward")
+                || tail.starts_with("to ")
+                || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
+        })
+        || forward_adjective(l, r_head)
+}
+
 /// Classifies a phase mention by the words around it: `l` and `r`, the
 /// text left and right of the mention, ASCII-lowercased.
 /// Returns `None` when the mention is not a phase event.
 fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
     let r_head = head_chars(r, 60);
     let r_long = head_chars(r, 130);
-    let forward_left = FORWARD_RE.find_iter(l).last().is_some_and(|m| {
-        // The forward cue governs a start verb after it (or is "towards",
-        // or "prepare for").
-        let tail = l.get(m.start()..).unwrap_or("");
-        START_VERB_RE.is_match(tail)
-            || tail.starts_with("toward")
-            || tail.starts_with("to ")
-            || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
-    }) || forward_adjective(l, r_head);
-    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(r_long)
-        || r_head.trim_start().starts_with("submission is expected")
-        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(r_head);
-    let expansion = r_head.trim_start().starts_with("expansion");
-    let planned = (forward_left || forward_right) && !expansion;
+    // Whether the mention is planned, worked out on first use: the arms
+    // that reject a mention early (no verb for an IND, "marketing
+    // approval", an IND-enabling study) never scan `l` for forward cues.
+    let planned = std::cell::LazyCell::new(|| planned_from(l, r_head, r_long));
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
-        if planned {
+        if *planned {
             return Some(PhaseStatus::Planned);
         }
         let completed = COMPLETED_RE.is_match(l)
@@ -2418,8 +2433,8 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             }
         }
         PhaseWord::Phase(Phase::Filed) => {
-            if (planned || surface.to_ascii_lowercase().contains("apply"))
-                && (planned || l.contains("expect") || l.contains("plan"))
+            if (*planned || surface.to_ascii_lowercase().contains("apply"))
+                && (*planned || l.contains("expect") || l.contains("plan"))
             {
                 return Some((Some(Phase::Filed), PhaseStatus::Planned));
             }
@@ -2441,7 +2456,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             if r_head.trim_start().starts_with("drug") || l.trim_end().ends_with("orphan") {
                 return None;
             }
-            if planned {
+            if *planned {
                 return Some((Some(Phase::Approved), PhaseStatus::Planned));
             }
             let s = surface.to_ascii_lowercase();
@@ -2477,7 +2492,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             // clinical testing" is ongoing Phase I only with a start cue.
             let st = status_of(false)?;
             let start_cue = ACHIEVED_RE.is_match(l)
-                || planned
+                || *planned
                 || l.contains("into")
                 || surface.contains("clinic");
             if !start_cue {
@@ -2489,7 +2504,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             // "terminated the Phase 2 trial of X": the phase is what stopped.
             if re!(r"(?-u:\b)(?:terminat\w*|discontinu\w*|halt\w*|stopp\w*|suspend\w*|clos(?:e|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+|a\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?$")
                 .is_match(l)
-                && !planned
+                && !*planned
             {
                 return Some((None, PhaseStatus::Discontinued));
             }
