@@ -350,6 +350,9 @@ static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cues before an organization name that make it a developer/licensee.
+/// The last word of every cue is in [`ORG_CUE_LAST_WORDS`], which
+/// [`may_hold_org_cue`] relies on: a cue ending in another word must be
+/// added there too.
 static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&super::without_prefilter(
         r"(?x)
@@ -425,9 +428,10 @@ const ORG_CUE_LAST_WORDS: &[&[u8]] = &[
 /// False when `st` cannot hold an [`ORG_CUE_RE`] match: no ASCII capital
 /// follows whitespace that follows one of [`ORG_CUE_LAST_WORDS`]. Any
 /// non-ASCII byte counts as whitespace here (the pattern's `\s` is
-/// Unicode), so this only over-approximates. It runs at memory speed,
-/// where the pattern's DFA scans about 420 MB/s; about half the sentences
-/// of a filing have no such capital.
+/// Unicode), so this only over-approximates. One byte loop, looking back
+/// only from capitals, where the pattern's DFA scans about 420 MB/s; on the
+/// sample filings it lets 127 of 574 sentences through (43 % of their
+/// bytes), 31 of which hold a cue.
 fn may_hold_org_cue(st: &str) -> bool {
     let b = st.as_bytes();
     b.iter().enumerate().any(|(i, c)| {
