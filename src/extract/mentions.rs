@@ -1401,6 +1401,41 @@ mod tests {
             .collect()
     }
 
+    proptest::proptest! {
+        /// Code parts read off the text are the capture groups, on text
+        /// made of letters, digits, separators and a few non-ASCII chars.
+        #[test]
+        fn code_parts_agree_with_the_captures_on_any_text(text in "[A-Dab0-9 \\-\u{2011}.\u{661}é]{0,40}") {
+            for m in CODE_RE.find_iter(&text) {
+                let c = CODE_RE.captures(m.as_str());
+                let groups = c.as_ref().and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str())));
+                if let Some(parts) = code_parts(m.as_str()) {
+                    proptest::prop_assert_eq!(Some(parts), groups, "{:?}", m.as_str());
+                }
+            }
+        }
+
+        /// Every path of `find_names` gives the automaton's matches.
+        #[test]
+        fn find_names_paths_agree_on_any_text(
+            text in "[abc ]{0,200}",
+            pats in proptest::collection::vec("[abc]{1,4}", 1..12),
+        ) {
+            let mut uniq: Vec<String> = Vec::new();
+            for p in pats {
+                if !uniq.contains(&p) {
+                    uniq.push(p);
+                }
+            }
+            let want = find_names_automaton(&text, &uniq);
+            proptest::prop_assert_eq!(&find_names_scan(&text, &uniq), &want);
+            proptest::prop_assert_eq!(&find_names(&text, &uniq), &want);
+            if let Some(packed) = find_names_packed(&text, &uniq) {
+                proptest::prop_assert_eq!(&packed, &want);
+            }
+        }
+    }
+
     #[test]
     fn code_parts_read_from_text_agree_with_the_captures() {
         let mut texts = vec![

@@ -3017,6 +3017,39 @@ mod tests {
 
     use crate::ingest::ingest_bytes;
 
+    proptest::proptest! {
+        /// The organization-cue pre-check never rejects a sentence the
+        /// pattern matches: sentences built from cue words, lead-ins, names
+        /// and every kind of whitespace the pattern's `\s` takes.
+        #[test]
+        fn org_cue_precheck_is_sound(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "by", "from", "with", "to", "in", "opted", "licensed", "exclusively",
+                    "partner", "its", "the", "licensee", "licensor", "marketed", "US",
+                    "agreement", "was", "Acme", "Zentrix", "Bio", "of", "and", "x", "",
+                ]),
+                0..10,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
+                    "\u{85}", "\u{3000}", ", ", "-", "",
+                ]),
+                0..10,
+            ),
+        ) {
+            let mut st = String::new();
+            for (i, w) in words.iter().enumerate() {
+                st.push_str(w);
+                st.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            if super::ORG_CUE_RE.is_match(&st) {
+                proptest::prop_assert!(super::may_hold_org_cue(&st), "{:?}", st);
+            }
+        }
+    }
+
     #[test]
     fn head_and_tail_chars_are_the_char_counts_they_replace() {
         use super::{head_chars, tail_chars};
