@@ -572,18 +572,17 @@ fn assemble(mut documents: Vec<DocInfo>, mut nodes: Vec<Node>, links: LinkMap) -
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    let mut fold = [0u8; 4];
     for c in s.chars() {
+        let mut buf = [0u8; 4];
         let folded;
-        let part = if c.is_ascii_alphanumeric() {
+        let part: &str = if c.is_ascii_alphanumeric() {
             // An ASCII letter or digit is its own (lowercase) fold.
-            fold[0] = c.to_ascii_lowercase() as u8;
-            std::str::from_utf8(&fold[..1]).unwrap_or_default()
+            c.to_ascii_lowercase().encode_utf8(&mut buf)
         } else if c.is_ascii() {
             ""
         } else {
-            folded = name_key(c.encode_utf8(&mut [0; 4]));
-            folded.as_str()
+            folded = name_key(c.encode_utf8(&mut buf));
+            &folded
         };
         if part.is_empty() {
             gap = true;
