@@ -41,6 +41,28 @@ pub fn extract(doc: &Document) -> DocFacts {
     relations::Extractor::new(doc).run()
 }
 
+/// The lines of `text` with their `\n`, as `str::split_inclusive('\n')`
+/// yields them (the last line may lack it; an empty text has no line).
+///
+/// The line ends are found with the `memchr` crate's vectorized search:
+/// `split_inclusive` with a `char` pattern goes through std's `CharSearcher`
+/// and its word-at-a-time `memchr`, which measured about 3 instructions per
+/// byte of text in the sentence splitter and the table scan (BENCHMARKS.md).
+/// A unit test checks the two agree.
+pub(crate) fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0usize;
+    std::iter::from_fn(move || {
+        let end = ends.next().map_or(text.len(), |k| k + 1);
+        if start >= end {
+            return None;
+        }
+        let line = text.get(start..end);
+        start = end;
+        line
+    })
+}
+
 /// Wraps `pattern` so that the regex crate builds no literal prefilter for it.
 ///
 /// The regex crate scans for a pattern's prefix literals first and starts
@@ -157,6 +179,30 @@ mod tests {
                 let want = line.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert_eq!(fold_whitespace(line), want);
             }
+        }
+    }
+
+    #[test]
+    fn lines_inclusive_is_split_inclusive() {
+        let mut texts: Vec<String> = [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\nx\n\ny",
+            "é\n\u{2028}\n",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.extend(super::sample_filings());
+        for t in &texts {
+            let want: Vec<&str> = t.split_inclusive('\n').collect();
+            let got: Vec<&str> = super::lines_inclusive(t).collect();
+            assert_eq!(got, want, "{t:?}");
         }
     }
 

@@ -1818,11 +1818,11 @@ impl<'a> Extractor<'a> {
         let mut header: Option<(Vec<String>, bool)> = None; // cells, title says milestone
         let mut prev_line = "";
         let mut pos = 0usize;
-        for line in text.split_inclusive('\n') {
+        for line in super::lines_inclusive(text) {
             let start = pos;
             pos += line.len();
             let body = line.trim_end();
-            if !body.contains('\t') {
+            if memchr::memchr(b'\t', body.as_bytes()).is_none() {
                 header = None;
                 if !body.trim().is_empty() {
                     prev_line = body;

@@ -44,7 +44,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_no = 0usize;
     let mut pos = 0usize;
-    for line in text.split_inclusive('\n') {
+    for line in super::lines_inclusive(text) {
         let line_off = pos;
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
