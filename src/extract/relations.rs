@@ -1126,8 +1126,9 @@ impl<'a> Extractor<'a> {
                 // The whole line: from this sentence to the line's end.
                 let line_end = self
                     .text
+                    .as_bytes()
                     .get(s.start..)
-                    .and_then(|r| r.find('\n'))
+                    .and_then(|r| memchr::memchr(b'\n', r))
                     .map_or(self.text.len(), |p| s.start + p);
                 let line = self.text.get(s.start..line_end).unwrap_or("");
                 let (off, _) = strip_bullet(line);
