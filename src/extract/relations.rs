@@ -1831,18 +1831,17 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let cells: Vec<&str> = body.split('\t').map(str::trim).collect();
-            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
-            let money_cells = cells
+            let has_money = cells
                 .iter()
-                .filter(|c| !mentions::find_money(c).is_empty())
-                .count();
-            if money_cells == 0 {
+                .any(|c| may_hold_number(c) && !mentions::find_money(c).is_empty());
+            if !has_money {
+                let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
                 let pays = lower.iter().any(|c| {
                     PAYMENT_WORD_RE.is_match(c) || c.contains("collected") || c.contains("received")
                 });
                 header = pays.then(|| {
                     let title = format!("{} {}", prev_line, body).to_ascii_lowercase();
-                    (lower.clone(), title.contains("milestone"))
+                    (lower, title.contains("milestone"))
                 });
                 continue;
             }
@@ -2332,6 +2331,13 @@ fn tail_chars(s: &str, n: usize) -> &str {
         Some((k, _)) => s.get(k..).unwrap_or(s),
         None => s,
     }
+}
+
+/// False when `s` has no ASCII digit and no non-ASCII byte, so it holds no
+/// `\d` as the regex crate's Unicode classes see it: no amount of
+/// `find_money` (every alternative of its pattern needs a digit) can match.
+fn may_hold_number(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii())
 }
 
 /// True when the phase mention between `l` and `r_head`/`r_long` (its
@@ -3049,6 +3055,38 @@ mod tests {
                 proptest::prop_assert!(super::may_hold_org_cue(&st), "{:?}", st);
             }
         }
+    }
+
+    /// Every amount `find_money` finds is in text that `may_hold_number`
+    /// keeps: on the samples' table cells and words, and on digits outside
+    /// ASCII.
+    #[test]
+    fn money_needs_what_may_hold_number_keeps() {
+        let mut pieces: Vec<String> = [
+            "$５ million",
+            "USD \u{663} million",
+            "€ 2",
+            "two million dollars",
+            "$",
+            "USD five",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in crate::extract::sample_filings() {
+            pieces.extend(text.split(['\t', '\n']).map(String::from));
+            pieces.extend(text.split_whitespace().map(String::from));
+        }
+        let mut found = 0;
+        for p in &pieces {
+            if !super::mentions::find_money(p).is_empty() {
+                found += 1;
+                assert!(super::may_hold_number(p), "{p:?}");
+            }
+        }
+        assert!(found > 10, "the check is void: {found} amounts");
+        assert!(!super::may_hold_number("two million dollars"));
+        assert!(super::may_hold_number("$５ million"));
     }
 
     #[test]
