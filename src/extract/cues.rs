@@ -7,7 +7,8 @@
 //! target one of its names. One Aho-Corasick automaton over all anchors
 //! (ASCII case-insensitive, so it accepts at least what the case-sensitive
 //! patterns accept) scans the document once; each hit marks the sentences it
-//! touches. A code name needs a capital right before a digit, which a scan
+//! touches. The lexicon families' finders are case-sensitive literal
+//! automata, so their anchors' hits count only with the exact bytes. A code name needs a capital right before a digit, which a scan
 //! of the sentence's digits checks. A family's finders then skip the
 //! sentences without its mark.
 //!
@@ -257,11 +258,21 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     a
 }
 
-/// The anchor automaton and, per pattern, its families and boundary rule.
+/// The anchor automaton and, per pattern, its families, boundary rule and,
+/// for the case-sensitive families ([`CASE_SENSITIVE`]), its exact bytes.
 struct Gate {
     automaton: AhoCorasick,
-    anchors: Vec<(Cues, Bound)>,
+    anchors: Vec<(Cues, Bound, Option<Box<[u8]>>)>,
 }
+
+/// The families whose finders are case-sensitive literal automata
+/// (`COMPANY_AC`, `TARGET_AC` in `mentions.rs`): each of their matches is an
+/// exact copy of a lexicon name, which is one of the family's anchors. The
+/// gate's automaton ignores ASCII case for the other families' sake, so a
+/// hit of these anchors counts only when the text has the anchor's exact
+/// bytes: on the samples, most target hits are `ar` in `are` and `around`
+/// for the alias `AR`.
+const CASE_SENSITIVE: Cues = Cues(Cues::COMPANY.0 | Cues::TARGET.0);
 
 /// The gate, built once; `None` if the automaton could not be built.
 static GATE: LazyLock<Option<Gate>> = LazyLock::new(|| {
@@ -274,7 +285,14 @@ static GATE: LazyLock<Option<Gate>> = LazyLock::new(|| {
         .ok()?;
     Some(Gate {
         automaton: ac,
-        anchors: a.into_iter().map(|x| (x.1, x.2)).collect(),
+        anchors: a
+            .into_iter()
+            .map(|(lit, cues, bound)| {
+                let exact =
+                    (cues.0 & !CASE_SENSITIVE.0 == 0).then(|| lit.into_bytes().into_boxed_slice());
+                (cues, bound, exact)
+            })
+            .collect(),
     })
 });
 
@@ -374,9 +392,16 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
     // anchor: a cursor that steps either way finds it in amortized O(1).
     let mut first = 0usize;
     for m in ac.find_overlapping_iter(text) {
-        let Some(&(cues, bound)) = meta.get(m.pattern().as_usize()) else {
+        let Some((cues, bound, exact)) = meta.get(m.pattern().as_usize()) else {
             continue;
         };
+        let (cues, bound) = (*cues, *bound);
+        if exact
+            .as_deref()
+            .is_some_and(|lit| bytes.get(m.start()..m.end()) != Some(lit))
+        {
+            continue;
+        }
         while first > 0 && sents.get(first - 1).is_some_and(|s| s.end > m.start()) {
             first -= 1;
         }
@@ -517,6 +542,23 @@ mod tests {
                 let s = format!("{p}{tail}");
                 assert_eq!(has_code_joint(&s), expect, "{s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lexicon_anchors_need_their_exact_case() {
+        // `AR` (androgen receptor) is a target alias; `are` is no hit.
+        for (text, expect) in [
+            ("Results are expected around June.", false),
+            ("Zentrix targets the AR in prostate cancer.", true),
+            ("Zentrix targets the Ar in prostate cancer.", false),
+        ] {
+            let sents = sentences::split(text);
+            assert_eq!(
+                sentence_cues(text, &sents)[0].has(Cues::TARGET),
+                expect,
+                "{text:?}"
+            );
         }
     }
 
