@@ -382,6 +382,12 @@ static FROM_THE_COLLABORATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// `trademark`, searched once per sentence for trademark notices: a
+/// prebuilt `memmem` finder, where `str::contains` builds its two-way
+/// searcher on every call.
+static TRADEMARK: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("trademark"));
+
 /// Each [`ORG_CUE_RE`] match in `st`: the byte range of the whole match and
 /// of its `name` group, which ends the match. The cue words before the name
 /// are lowercase ASCII, so the name starts at the match's first capital;
@@ -611,7 +617,7 @@ impl<'a> Extractor<'a> {
             let mut found = mentions::find_compounds_cued(st, self.gate(si));
             // Trademark notices list brands of every kind (comparators,
             // platforms); a brand is a compound only where it is used.
-            if st.contains("trademark") {
+            if TRADEMARK.find(st.as_bytes()).is_some() {
                 found.retain(|f| f.what != NameShape::Brand);
             }
             // "Brandname (inn)": a capitalized word right before a
