@@ -212,11 +212,8 @@ impl OrgPrep {
         if SERVICE_LAST_WORDS.contains(&last) {
             return none;
         }
-        let surface = surface
-            .trim()
-            .trim_end_matches(['\'', '’'])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let surface = surface.trim().trim_end_matches(['\'', '’']);
+        let surface = trim_possessive(surface);
         let tail = glued_tail(surface).map(|t| {
             let key = name_key(mentions::strip_legal_suffix(t));
             GluedTail {
@@ -2951,131 +2948,185 @@ fn news_today(lower: &str) -> bool {
     lower.contains("today") || lower.contains("announced") || lower.contains("announces")
 }
 
+/// Words that cannot be part of a name, each between spaces: a cue's
+/// name ends before the first of them.
+const NAME_STOPS: [&str; 7] = [" In ", " On ", " The ", " For ", " As ", " To ", " At "];
+
+/// A cue's name without trailing punctuation, cut before the first word
+/// of [`NAME_STOPS`] and without a possessive `'s`.
+///
+/// The stops are applied in order, each cutting at its first occurrence
+/// in what the earlier ones left. That is the first occurrence in the
+/// whole name when it still fits in what is left, else none (a later
+/// occurrence ends later still). So the first occurrence of every stop is
+/// found in one pass over the name's spaces (each stop starts with one),
+/// with no substring searcher set up per stop; a test compares it with
+/// the stop-by-stop cut.
 fn trim_org_name(n: &str) -> &str {
-    let mut t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
-    // Stop at words that cannot be part of a name.
-    for stop in [" In ", " On ", " The ", " For ", " As ", " To ", " At "] {
-        if let Some(p) = t.find(stop) {
-            t = t.get(..p).unwrap_or(t);
+    let t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
+    let b = t.as_bytes();
+    let mut first: [Option<usize>; 7] = [None; 7];
+    for i in memchr::memchr_iter(b' ', b) {
+        let rest = b.get(i..).unwrap_or(&[]);
+        for (f, stop) in first.iter_mut().zip(NAME_STOPS) {
+            if f.is_none() && rest.starts_with(stop.as_bytes()) {
+                *f = Some(i);
+            }
         }
     }
-    t.trim_end_matches("'s").trim_end_matches("’s").trim()
+    let mut end = t.len();
+    for (f, stop) in first.iter().zip(NAME_STOPS) {
+        if let Some(p) = *f
+            && p + stop.len() <= end
+        {
+            end = p;
+        }
+    }
+    trim_possessive(t.get(..end).unwrap_or(t)).trim()
 }
 
+/// `t.trim_end_matches("'s").trim_end_matches("’s")`: every trailing
+/// `'s`, then every trailing `’s`, removed by `strip_suffix`, which
+/// needs no substring searcher. Neither pattern overlaps itself (no proper
+/// prefix of it is a suffix of it), so removing it from the end while it
+/// is there is what `trim_end_matches` does; a test compares the two.
+fn trim_possessive(t: &str) -> &str {
+    let mut t = t;
+    while let Some(r) = t.strip_suffix("'s") {
+        t = r;
+    }
+    while let Some(r) = t.strip_suffix("’s") {
+        t = r;
+    }
+    t
+}
+
+/// First words of capitalized phrases that are not organization names
+/// (see [`plausible_org`]).
+const NOT_ORG_FIRST_WORDS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "Our",
+    "Its",
+    "A",
+    "An",
+    "Phase",
+    "Company",
+    "Companies",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "Dr",
+    "We",
+    "It",
+    "In",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "US",
+    "U.S.",
+    "EU",
+    "Europe",
+    "Japan",
+    "China",
+    "Management",
+    "Investors",
+    "Investor",
+    "Media",
+    "Item",
+    "Exhibit",
+    "Form",
+    "Section",
+    "Rule",
+    "Each",
+    "All",
+    "Both",
+    "Such",
+    "Other",
+    "Under",
+    "ADC",
+    "ADCs",
+    "TAP",
+    "IND",
+    "BLA",
+    "NDA",
+    "Nasdaq",
+    "NASDAQ",
+    "FDA",
+    "Patients",
+    "Patient",
+    "Data",
+    "Results",
+    "Revenue",
+    "Revenues",
+    "Net",
+    "Total",
+    "Cash",
+    "Pursuant",
+    "Registrant",
+    "Commission",
+    "Securities",
+    "Today",
+    "Clinical",
+    "Additional",
+    "Further",
+    "Following",
+    "Based",
+    "Also",
+];
+
+/// [`NOT_ORG_FIRST_WORDS`] as a set: one hash look-up per name instead of
+/// a comparison with each word.
+static NOT_ORG_FIRST: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_ORG_FIRST_WORDS.iter().copied().collect());
+
 /// Rejects capitalized phrases that are not organization names.
+///
+/// The name's key is computed once for its three uses, and the first word
+/// looked up in a set rather than compared with each of
+/// [`NOT_ORG_FIRST_WORDS`]; each test reads only the name, so their order
+/// does not change the answer.
 fn plausible_org(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
     if first.len() < 2 {
         return false;
     }
-    let known = LEXICON.company_by_key.contains_key(&name_key(name));
+    let key = name_key(name);
+    let known = LEXICON.company_by_key.contains_key(&key);
     if !known && !first.chars().next().is_some_and(|c| c.is_uppercase()) {
         return false;
     }
-    const NO: &[&str] = &[
-        "The",
-        "This",
-        "These",
-        "That",
-        "Our",
-        "Its",
-        "A",
-        "An",
-        "Phase",
-        "Company",
-        "Companies",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mr",
-        "Mr.",
-        "Ms.",
-        "Dr.",
-        "Dr",
-        "We",
-        "It",
-        "In",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "US",
-        "U.S.",
-        "EU",
-        "Europe",
-        "Japan",
-        "China",
-        "Management",
-        "Investors",
-        "Investor",
-        "Media",
-        "Item",
-        "Exhibit",
-        "Form",
-        "Section",
-        "Rule",
-        "Each",
-        "All",
-        "Both",
-        "Such",
-        "Other",
-        "Under",
-        "ADC",
-        "ADCs",
-        "TAP",
-        "IND",
-        "BLA",
-        "NDA",
-        "Nasdaq",
-        "NASDAQ",
-        "FDA",
-        "Patients",
-        "Patient",
-        "Data",
-        "Results",
-        "Revenue",
-        "Revenues",
-        "Net",
-        "Total",
-        "Cash",
-        "Pursuant",
-        "Registrant",
-        "Commission",
-        "Securities",
-        "Today",
-        "Clinical",
-        "Additional",
-        "Further",
-        "Following",
-        "Based",
-        "Also",
-    ];
-    if NO.contains(&first.trim_end_matches(',')) {
+    if NOT_ORG_FIRST.contains(first.trim_end_matches(',')) {
         return false;
     }
-    if LEXICON.not_org.contains(&name_key(name)) {
+    if LEXICON.not_org.contains(&key) {
         return false;
     }
     // All-caps short acronyms of diseases/conferences are not partners.
-    !(name.len() <= 4
-        && name.chars().all(|c| c.is_ascii_uppercase())
-        && !LEXICON.company_by_key.contains_key(&name_key(name)))
+    !(name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) && !known)
 }
 
 /// Splits "A, B, C and D" into (offset, item) parts.
@@ -3190,6 +3241,155 @@ mod tests {
             if super::ORG_CUE_RE.is_match(&st) {
                 proptest::prop_assert!(super::may_hold_org_cue(&st), "{:?}", st);
             }
+        }
+    }
+
+    /// `trim_org_name` as it was: each stop cut with `str::find`, in order.
+    fn trim_org_name_reference(n: &str) -> &str {
+        let mut t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
+        for stop in [" In ", " On ", " The ", " For ", " As ", " To ", " At "] {
+            if let Some(p) = t.find(stop) {
+                t = t.get(..p).unwrap_or(t);
+            }
+        }
+        t.trim_end_matches("'s").trim_end_matches("’s").trim()
+    }
+
+    proptest::proptest! {
+        /// The one-pass stop cut equals the stop-by-stop one on names built
+        /// from stop words (both cases), names, possessives, punctuation
+        /// and whitespace, overlapping stops (` On In `) included.
+        #[test]
+        fn trim_org_name_cuts_like_stop_by_stop(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "In", "On", "The", "For", "As", "To", "At", "in", "the", "Acme",
+                    "Zentrix", "Inc.", "’s", "'s", "s", "Über", "",
+                ]),
+                0..9,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\u{a0}", ",", ".", ")", ";", ":", "'s", "’s", "'", "",
+                ]),
+                0..9,
+            ),
+        ) {
+            let mut n = String::new();
+            for (i, w) in words.iter().enumerate() {
+                n.push_str(w);
+                n.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            proptest::prop_assert_eq!(super::trim_org_name(&n), trim_org_name_reference(&n));
+        }
+
+        /// `trim_possessive` equals the two `trim_end_matches` it replaces.
+        #[test]
+        fn trim_possessive_is_trim_end_matches(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["'", "’", "s", "'s", "’s", "S", "a", " ", "é"]),
+                0..10,
+            ),
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(
+                super::trim_possessive(&t),
+                t.trim_end_matches("'s").trim_end_matches("’s")
+            );
+        }
+    }
+
+    /// `plausible_org` as it was: the key computed per use, the first word
+    /// compared with each word of the list.
+    fn plausible_org_reference(name: &str) -> bool {
+        use super::{LEXICON, NOT_ORG_FIRST_WORDS, name_key};
+        let first = name.split_whitespace().next().unwrap_or("");
+        if first.len() < 2 {
+            return false;
+        }
+        let known = LEXICON.company_by_key.contains_key(&name_key(name));
+        if !known && !first.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        if NOT_ORG_FIRST_WORDS.contains(&first.trim_end_matches(',')) {
+            return false;
+        }
+        if LEXICON.not_org.contains(&name_key(name)) {
+            return false;
+        }
+        !(name.len() <= 4
+            && name.chars().all(|c| c.is_ascii_uppercase())
+            && !LEXICON.company_by_key.contains_key(&name_key(name)))
+    }
+
+    #[test]
+    fn plausible_org_agrees_with_the_list_scan() {
+        let mut names: Vec<String> = [
+            "Acme",
+            "The Acme",
+            "Acme, Inc.",
+            "ACME",
+            "AB",
+            "A",
+            "",
+            "In, Acme",
+            "Nasdaq,",
+            "US",
+            "U.S.",
+            "acme",
+            "über Bio",
+            "Über Bio",
+            "Zentrix Biosciences",
+            "FDA Acme",
+            "ZTX",
+            "Roche",
+            "roche",
+            "Mr. Acme",
+            "Mr",
+            "Q1 Acme",
+            "X",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        names.extend(
+            super::NOT_ORG_FIRST_WORDS
+                .iter()
+                .map(|w| format!("{w} Zentrix")),
+        );
+        names.extend(
+            super::NOT_ORG_FIRST_WORDS
+                .iter()
+                .map(|w| format!("{w}, Acme")),
+        );
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for (_, n) in super::org_cues(st) {
+                    names.push(super::trim_org_name(st.get(n).unwrap_or("")).to_string());
+                }
+            }
+        }
+        for n in &names {
+            assert_eq!(super::plausible_org(n), plausible_org_reference(n), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn trim_org_name_edges() {
+        for n in [
+            "Acme On In Beta",
+            "Acme In The Beta",
+            "Zentrix The Acme's",
+            " Acme Inc.), ",
+            "Acme’s's",
+            "Acme's’s",
+            "In Acme",
+            "Acme In ",
+            "Acme\u{a0}In Beta",
+            "",
+        ] {
+            assert_eq!(super::trim_org_name(n), trim_org_name_reference(n), "{n:?}");
         }
     }
 
