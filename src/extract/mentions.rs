@@ -609,8 +609,18 @@ const GENERIC_LEAD: &[&str] = &[
     "Market",
 ];
 
+/// [`NOT_ORG_START`] and [`GENERIC_LEAD`] in one set: the words
+/// [`find_orgs_by_suffix`] trims off the front of a name.
+static NOT_NAME_LEAD: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_ORG_START.iter().chain(GENERIC_LEAD).copied().collect());
+
 /// Finds organization names by legal or industry suffix in `s`.
 /// Leading articles and sentence-initial words are trimmed off.
+///
+/// A leading word is looked up in [`NOT_NAME_LEAD`] (one hash look-up,
+/// where comparing it with each word of both lists took about a hundred),
+/// and word counts are bounded with `nth` instead of counted to the end:
+/// `count() > n` holds exactly when an `n`-th word (from 0) exists.
 pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
     let mut out = Vec::new();
     for m in ORG_SUFFIX_RE.find_iter(s) {
@@ -620,9 +630,7 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
         loop {
             let first: &str = text.split_whitespace().next().unwrap_or("");
             let first_clean = first.trim_end_matches([',', '.']);
-            if text.split_whitespace().count() > 1
-                && (NOT_ORG_START.contains(&first_clean) || GENERIC_LEAD.contains(&first_clean))
-            {
+            if text.split_whitespace().nth(1).is_some() && NOT_NAME_LEAD.contains(first_clean) {
                 let skip = text.find(first).unwrap_or(0) + first.len();
                 let rest = text.get(skip..).unwrap_or("");
                 let trimmed = rest.trim_start();
@@ -638,7 +646,7 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
             text = text.get(tab + 1..).unwrap_or("").trim_start();
         }
         let display = strip_legal_suffix(text);
-        if display.is_empty() || display.split_whitespace().count() > 6 {
+        if display.is_empty() || display.split_whitespace().nth(6).is_some() {
             continue;
         }
         // A bare legal suffix match on a single generic word ("Company Inc") is unlikely; keep.
@@ -1691,6 +1699,23 @@ mod tests {
             let got = split_bispecific(s);
             assert_eq!(got, want);
             assert_eq!(got.len(), s.len(), "offsets must not move");
+        }
+    }
+
+    #[test]
+    fn name_lead_set_is_both_lists() {
+        for w in NOT_ORG_START.iter().chain(GENERIC_LEAD) {
+            assert!(NOT_NAME_LEAD.contains(w), "{w}");
+        }
+        for w in NOT_NAME_LEAD.iter() {
+            assert!(NOT_ORG_START.contains(w) || GENERIC_LEAD.contains(w), "{w}");
+        }
+        for w in ["the", "THE", "Acme", "", "Of ", "Release,"] {
+            assert_eq!(
+                NOT_NAME_LEAD.contains(w),
+                NOT_ORG_START.contains(&w) || GENERIC_LEAD.contains(&w),
+                "{w:?}"
+            );
         }
     }
 

@@ -119,9 +119,10 @@ struct Org {
 }
 
 impl Org {
-    fn new(name: String, parent: Option<String>, lexicon: Option<usize>) -> Org {
+    /// A new entity without aliases; `key` is `name_key(&name)`.
+    fn new(name: String, key: String, parent: Option<String>, lexicon: Option<usize>) -> Org {
         Org {
-            key: name_key(&name),
+            key,
             name,
             aliases: Vec::new(),
             alias_keys: Vec::new(),
@@ -145,10 +146,175 @@ impl Org {
         self.aliases.push(a.to_string());
     }
 
+    /// [`Org::add_alias`] with the keys it would compute given:
+    /// `key` must be `name_key(a)` and `words` the `name_key` of each word
+    /// of `strip_legal_suffix(a)` (see [`OrgCand`], which holds both).
+    fn add_alias_keyed(&mut self, a: &str, key: &str, words: &[String]) {
+        if self.aliases.iter().any(|x| x == a) {
+            return;
+        }
+        self.alias_keys.push((key.to_string(), words.to_vec()));
+        self.aliases.push(a.to_string());
+    }
+
     /// True when an alias has the key `k`.
     fn has_alias_key(&self, k: &str) -> bool {
         self.alias_keys.iter().any(|(ak, _)| ak == k)
     }
+}
+
+/// What [`Extractor::org_for`] makes of one surface and lexicon argument
+/// before it looks at the organizations found so far.
+#[derive(Debug, Clone)]
+struct OrgPrep {
+    /// The `lexicon` argument this was computed for.
+    lexicon: Option<usize>,
+    /// The candidate for the surface as it stands (after the title and
+    /// trim steps); `None` when it names no organization.
+    whole: Option<OrgCand>,
+    /// The text after a heading glued to the first word (see
+    /// [`glued_tail`]), if the first word has such a seam.
+    tail: Option<GluedTail>,
+}
+
+impl OrgPrep {
+    /// The steps of [`Extractor::org_for`] that read nothing but `surface`
+    /// and `lexicon`: a person's title before the name is dropped, service
+    /// providers are rejected, quotes and possessives trimmed; then the
+    /// candidate for the result and the glued tail.
+    fn new(surface: &str, lexicon: Option<usize>) -> OrgPrep {
+        let none = OrgPrep {
+            lexicon,
+            whole: None,
+            tail: None,
+        };
+        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the last title word.
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let surface = match words
+            .iter()
+            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+        {
+            Some(i) => {
+                let skip: usize = surface
+                    .split_whitespace()
+                    .take(i + 1)
+                    .map(|w| w.len() + 1)
+                    .sum();
+                surface.get(skip.min(surface.len())..).unwrap_or("").trim()
+            }
+            None => surface,
+        };
+        let last = surface
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_end_matches(['.', ',']);
+        if SERVICE_LAST_WORDS.contains(&last) {
+            return none;
+        }
+        let surface = surface.trim().trim_end_matches(['\'', '’']);
+        let surface = trim_possessive(surface);
+        let tail = glued_tail(surface).map(|t| {
+            let key = name_key(mentions::strip_legal_suffix(t));
+            GluedTail {
+                text: t.to_string(),
+                in_lexicon: LEXICON.company_by_key.contains_key(&key),
+                key,
+                cand: None,
+            }
+        });
+        OrgPrep {
+            lexicon,
+            whole: OrgCand::new(surface, lexicon),
+            tail,
+        }
+    }
+}
+
+/// The text after converter glue in a surface's first word (see
+/// [`glued_tail`]), with what [`Extractor::org_known`] reads of it.
+#[derive(Debug, Clone)]
+struct GluedTail {
+    text: String,
+    /// `name_key` of `text` without its legal suffix.
+    key: String,
+    /// `key` names a lexicon company.
+    in_lexicon: bool,
+    /// [`OrgCand::new`] of `text`, once needed.
+    cand: Option<Option<OrgCand>>,
+}
+
+/// The organization a (trimmed, unglued) surface stands for, as far as it
+/// follows from the surface and the lexicon argument alone.
+#[derive(Debug, Clone)]
+struct OrgCand {
+    /// The surface, an alias of the organization.
+    surface: String,
+    /// The surface without its legal suffix, also an alias.
+    display: String,
+    /// The lexicon company: the argument, else the display name's.
+    lex: Option<usize>,
+    /// The entity's name (the lexicon's, else the display name) and parent.
+    name: String,
+    parent: Option<String>,
+    /// `name_key(name)`, `name_key(surface)`.
+    key: String,
+    surface_key: String,
+    /// `name_key` of each word of `display`.
+    words: Vec<String>,
+}
+
+impl OrgCand {
+    /// `None` when the display name is shorter than 2 bytes or a known
+    /// non-organization.
+    fn new(surface: &str, lexicon: Option<usize>) -> Option<OrgCand> {
+        let display = mentions::strip_legal_suffix(surface).trim().to_string();
+        if display.len() < 2 {
+            return None;
+        }
+        let display_key = name_key(&display);
+        if LEXICON.not_org.contains(&display_key) {
+            return None;
+        }
+        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&display_key).copied());
+        let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
+            Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
+            None => (display.clone(), None),
+        };
+        let key = if name == display {
+            display_key
+        } else {
+            name_key(&name)
+        };
+        Some(OrgCand {
+            surface: surface.to_string(),
+            surface_key: name_key(surface),
+            words: display.split_whitespace().map(name_key).collect(),
+            display,
+            lex,
+            name,
+            parent,
+            key,
+        })
+    }
+}
+
+/// Converter glue: a heading run into a name (`DetailsAcme
+/// Therapeutics`, from `Details` + `Acme Therapeutics`). When the first
+/// word joins a lowercase letter to a capital, the text from that capital
+/// on; [`Extractor::org_for`] takes it for the name when it is an
+/// organization already known (the registrant, an earlier mention, the
+/// lexicon: [`Extractor::org_known`]). Camel-case names (`BioNTech`,
+/// `AstraZeneca`) stay whole unless their tail alone is a known
+/// organization, which then is the same one.
+fn glued_tail(surface: &str) -> Option<&str> {
+    let first = surface.split_whitespace().next()?;
+    let b = first.as_bytes();
+    let k = (1..b.len()).find(|&k| {
+        b.get(k - 1).is_some_and(u8::is_ascii_lowercase)
+            && b.get(k).is_some_and(u8::is_ascii_uppercase)
+    })?;
+    surface.get(k..)
 }
 
 /// Defined terms of agreements that stand for a role, not a name
@@ -327,6 +493,8 @@ pub struct Extractor<'a> {
     compounds: Compounds,
     compound_mentions: Vec<Mention>,
     orgs: Vec<Org>,
+    /// [`OrgPrep`] per surface given to [`Extractor::org_for`].
+    org_preps: FxHashMap<String, OrgPrep>,
     org_mentions: Vec<Mention>,
     /// Target mentions: range and (name, aliases).
     target_mentions: Vec<Found<mentions::TargetName>>,
@@ -575,6 +743,7 @@ impl<'a> Extractor<'a> {
             compounds: Compounds::default(),
             compound_mentions: Vec::new(),
             orgs: Vec::new(),
+            org_preps: FxHashMap::default(),
             org_mentions: Vec::new(),
             target_mentions: Vec::new(),
             context: Vec::new(),
@@ -769,73 +938,60 @@ impl<'a> Extractor<'a> {
 
     // ------------------------------------------------------------ organizations
 
+    /// The organization entity `surface` names (a new one, or an earlier
+    /// one that gains `surface` and its display form as aliases), `None`
+    /// when it names none; `lexicon` is the lexicon company it matched, if
+    /// any.
+    ///
+    /// What depends on the arguments alone (title and trim steps, display
+    /// name, keys, lexicon entry: an [`OrgPrep`]) is computed once per
+    /// surface and document and kept in `org_preps`, keyed on the surface
+    /// and checked against `lexicon`, which with the static lexicon is all
+    /// it depends on. What depends on the organizations found so far runs
+    /// on every call, as before: whether a glued heading comes off
+    /// ([`Extractor::unglued`]) and which entity the name joins.
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
-        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the last title word.
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        let surface = match words
-            .iter()
-            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+        if self
+            .org_preps
+            .get(surface)
+            .is_none_or(|p| p.lexicon != lexicon)
         {
-            Some(i) => {
-                let skip: usize = surface
-                    .split_whitespace()
-                    .take(i + 1)
-                    .map(|w| w.len() + 1)
-                    .sum();
-                surface.get(skip.min(surface.len())..).unwrap_or("").trim()
-            }
-            None => surface,
-        };
-        let last = surface
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .trim_end_matches(['.', ',']);
-        if SERVICE_LAST_WORDS.contains(&last) {
-            return None;
+            self.org_preps
+                .insert(surface.to_string(), OrgPrep::new(surface, lexicon));
         }
-        let surface = surface
-            .trim()
-            .trim_end_matches(['\'', '’'])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
-        let surface = self.unglued(surface).unwrap_or(surface);
-        let display = mentions::strip_legal_suffix(surface).trim().to_string();
-        if display.len() < 2 {
-            return None;
-        }
-        let display_key = name_key(&display);
-        if LEXICON.not_org.contains(&display_key) {
-            return None;
-        }
-        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&display_key).copied());
-        let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
-            Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
-            None => (display.clone(), None),
-        };
-        let key = if name == display {
-            display_key
-        } else {
-            name_key(&name)
-        };
-        let surface_key = name_key(surface);
-        let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+        let prep = self.org_preps.get_mut(surface)?;
+        let unglue = prep
+            .tail
+            .as_ref()
+            .is_some_and(|t| t.in_lexicon || self.orgs.iter().any(|o| o.has_alias_key(&t.key)));
+        let cand = match (unglue, prep.tail.as_mut()) {
+            (true, Some(t)) => t
+                .cand
+                .get_or_insert_with(|| OrgCand::new(&t.text, lexicon))
+                .as_ref(),
+            _ => prep.whole.as_ref(),
+        }?;
         // Existing entity: same lexicon company, same key, or a prefix variant.
         for (i, o) in self.orgs.iter_mut().enumerate() {
-            let same = (lex.is_some() && o.lexicon == lex)
-                || o.key == key
-                || o.has_alias_key(&surface_key)
-                || o.has_alias_key(&key)
-                || prefix_variant(&o.alias_keys, &words);
+            let same = (cand.lex.is_some() && o.lexicon == cand.lex)
+                || o.key == cand.key
+                || o.has_alias_key(&cand.surface_key)
+                || o.has_alias_key(&cand.key)
+                || prefix_variant(&o.alias_keys, &cand.words);
             if same {
-                o.add_alias(surface);
-                o.add_alias(&display);
+                o.add_alias_keyed(&cand.surface, &cand.surface_key, &cand.words);
+                o.add_alias(&cand.display);
                 return Some(i);
             }
         }
-        let mut o = Org::new(name, parent, lex);
-        o.add_alias(surface);
-        o.add_alias(&display);
+        let mut o = Org::new(
+            cand.name.clone(),
+            cand.key.clone(),
+            cand.parent.clone(),
+            cand.lex,
+        );
+        o.add_alias_keyed(&cand.surface, &cand.surface_key, &cand.words);
+        o.add_alias(&cand.display);
         self.orgs.push(o);
         Some(self.orgs.len() - 1)
     }
@@ -977,24 +1133,6 @@ impl<'a> Extractor<'a> {
         self.org_mentions = all;
     }
 
-    /// Converter glue: a heading run into a name (`DetailsAcme
-    /// Therapeutics`, from `Details` + `Acme Therapeutics`). When the first
-    /// word joins a lowercase letter to a capital and the text from that
-    /// capital on is an organization already known (the registrant, an
-    /// earlier mention, the lexicon), that text is the name. Camel-case
-    /// names (`BioNTech`, `AstraZeneca`) stay whole unless their tail alone
-    /// is a known organization, which then is the same one.
-    fn unglued<'s>(&self, surface: &'s str) -> Option<&'s str> {
-        let first = surface.split_whitespace().next()?;
-        let b = first.as_bytes();
-        let k = (1..b.len()).find(|&k| {
-            b.get(k - 1).is_some_and(u8::is_ascii_lowercase)
-                && b.get(k).is_some_and(u8::is_ascii_uppercase)
-        })?;
-        let tail = surface.get(k..)?;
-        self.org_known(tail).then_some(tail)
-    }
-
     /// A defined short name right after a mention ending at `end` (text
     /// byte offset) of organization `i` becomes its alias: `Ono
     /// Pharmaceutical Co., Ltd. ("Ono")`, `Pfizer Inc. (“Pfizer”)`. Role
@@ -1016,6 +1154,8 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// True when `name` without its legal suffix is a lexicon company or
+    /// an alias of an organization found so far.
     fn org_known(&self, name: &str) -> bool {
         let k = name_key(mentions::strip_legal_suffix(name));
         LEXICON.company_by_key.contains_key(&k) || self.orgs.iter().any(|o| o.has_alias_key(&k))
@@ -2821,131 +2961,185 @@ fn news_today(lower: &str) -> bool {
     lower.contains("today") || lower.contains("announced") || lower.contains("announces")
 }
 
+/// Words that cannot be part of a name, each between spaces: a cue's
+/// name ends before the first of them.
+const NAME_STOPS: [&str; 7] = [" In ", " On ", " The ", " For ", " As ", " To ", " At "];
+
+/// A cue's name without trailing punctuation, cut before the first word
+/// of [`NAME_STOPS`] and without a possessive `'s`.
+///
+/// The stops are applied in order, each cutting at its first occurrence
+/// in what the earlier ones left. That is the first occurrence in the
+/// whole name when it still fits in what is left, else none (a later
+/// occurrence ends later still). So the first occurrence of every stop is
+/// found in one pass over the name's spaces (each stop starts with one),
+/// with no substring searcher set up per stop; a test compares it with
+/// the stop-by-stop cut.
 fn trim_org_name(n: &str) -> &str {
-    let mut t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
-    // Stop at words that cannot be part of a name.
-    for stop in [" In ", " On ", " The ", " For ", " As ", " To ", " At "] {
-        if let Some(p) = t.find(stop) {
-            t = t.get(..p).unwrap_or(t);
+    let t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
+    let b = t.as_bytes();
+    let mut first: [Option<usize>; 7] = [None; 7];
+    for i in memchr::memchr_iter(b' ', b) {
+        let rest = b.get(i..).unwrap_or(&[]);
+        for (f, stop) in first.iter_mut().zip(NAME_STOPS) {
+            if f.is_none() && rest.starts_with(stop.as_bytes()) {
+                *f = Some(i);
+            }
         }
     }
-    t.trim_end_matches("'s").trim_end_matches("’s").trim()
+    let mut end = t.len();
+    for (f, stop) in first.iter().zip(NAME_STOPS) {
+        if let Some(p) = *f
+            && p + stop.len() <= end
+        {
+            end = p;
+        }
+    }
+    trim_possessive(t.get(..end).unwrap_or(t)).trim()
 }
 
+/// `t.trim_end_matches("'s").trim_end_matches("’s")`: every trailing
+/// `'s`, then every trailing `’s`, removed by `strip_suffix`, which
+/// needs no substring searcher. Neither pattern overlaps itself (no proper
+/// prefix of it is a suffix of it), so removing it from the end while it
+/// is there is what `trim_end_matches` does; a test compares the two.
+fn trim_possessive(t: &str) -> &str {
+    let mut t = t;
+    while let Some(r) = t.strip_suffix("'s") {
+        t = r;
+    }
+    while let Some(r) = t.strip_suffix("’s") {
+        t = r;
+    }
+    t
+}
+
+/// First words of capitalized phrases that are not organization names
+/// (see [`plausible_org`]).
+const NOT_ORG_FIRST_WORDS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "That",
+    "Our",
+    "Its",
+    "A",
+    "An",
+    "Phase",
+    "Company",
+    "Companies",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "Dr",
+    "We",
+    "It",
+    "In",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "US",
+    "U.S.",
+    "EU",
+    "Europe",
+    "Japan",
+    "China",
+    "Management",
+    "Investors",
+    "Investor",
+    "Media",
+    "Item",
+    "Exhibit",
+    "Form",
+    "Section",
+    "Rule",
+    "Each",
+    "All",
+    "Both",
+    "Such",
+    "Other",
+    "Under",
+    "ADC",
+    "ADCs",
+    "TAP",
+    "IND",
+    "BLA",
+    "NDA",
+    "Nasdaq",
+    "NASDAQ",
+    "FDA",
+    "Patients",
+    "Patient",
+    "Data",
+    "Results",
+    "Revenue",
+    "Revenues",
+    "Net",
+    "Total",
+    "Cash",
+    "Pursuant",
+    "Registrant",
+    "Commission",
+    "Securities",
+    "Today",
+    "Clinical",
+    "Additional",
+    "Further",
+    "Following",
+    "Based",
+    "Also",
+];
+
+/// [`NOT_ORG_FIRST_WORDS`] as a set: one hash look-up per name instead of
+/// a comparison with each word.
+static NOT_ORG_FIRST: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_ORG_FIRST_WORDS.iter().copied().collect());
+
 /// Rejects capitalized phrases that are not organization names.
+///
+/// The name's key is computed once for its three uses, and the first word
+/// looked up in a set rather than compared with each of
+/// [`NOT_ORG_FIRST_WORDS`]; each test reads only the name, so their order
+/// does not change the answer.
 fn plausible_org(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
     if first.len() < 2 {
         return false;
     }
-    let known = LEXICON.company_by_key.contains_key(&name_key(name));
+    let key = name_key(name);
+    let known = LEXICON.company_by_key.contains_key(&key);
     if !known && !first.chars().next().is_some_and(|c| c.is_uppercase()) {
         return false;
     }
-    const NO: &[&str] = &[
-        "The",
-        "This",
-        "These",
-        "That",
-        "Our",
-        "Its",
-        "A",
-        "An",
-        "Phase",
-        "Company",
-        "Companies",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mr",
-        "Mr.",
-        "Ms.",
-        "Dr.",
-        "Dr",
-        "We",
-        "It",
-        "In",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "US",
-        "U.S.",
-        "EU",
-        "Europe",
-        "Japan",
-        "China",
-        "Management",
-        "Investors",
-        "Investor",
-        "Media",
-        "Item",
-        "Exhibit",
-        "Form",
-        "Section",
-        "Rule",
-        "Each",
-        "All",
-        "Both",
-        "Such",
-        "Other",
-        "Under",
-        "ADC",
-        "ADCs",
-        "TAP",
-        "IND",
-        "BLA",
-        "NDA",
-        "Nasdaq",
-        "NASDAQ",
-        "FDA",
-        "Patients",
-        "Patient",
-        "Data",
-        "Results",
-        "Revenue",
-        "Revenues",
-        "Net",
-        "Total",
-        "Cash",
-        "Pursuant",
-        "Registrant",
-        "Commission",
-        "Securities",
-        "Today",
-        "Clinical",
-        "Additional",
-        "Further",
-        "Following",
-        "Based",
-        "Also",
-    ];
-    if NO.contains(&first.trim_end_matches(',')) {
+    if NOT_ORG_FIRST.contains(first.trim_end_matches(',')) {
         return false;
     }
-    if LEXICON.not_org.contains(&name_key(name)) {
+    if LEXICON.not_org.contains(&key) {
         return false;
     }
     // All-caps short acronyms of diseases/conferences are not partners.
-    !(name.len() <= 4
-        && name.chars().all(|c| c.is_ascii_uppercase())
-        && !LEXICON.company_by_key.contains_key(&name_key(name)))
+    !(name.len() <= 4 && name.chars().all(|c| c.is_ascii_uppercase()) && !known)
 }
 
 /// Splits "A, B, C and D" into (offset, item) parts.
@@ -3095,6 +3289,155 @@ mod tests {
         assert!(super::may_hold_number("$５ million"));
     }
 
+    /// `trim_org_name` as it was: each stop cut with `str::find`, in order.
+    fn trim_org_name_reference(n: &str) -> &str {
+        let mut t = n.trim().trim_end_matches([',', '.', ')', ';', ':']);
+        for stop in [" In ", " On ", " The ", " For ", " As ", " To ", " At "] {
+            if let Some(p) = t.find(stop) {
+                t = t.get(..p).unwrap_or(t);
+            }
+        }
+        t.trim_end_matches("'s").trim_end_matches("’s").trim()
+    }
+
+    proptest::proptest! {
+        /// The one-pass stop cut equals the stop-by-stop one on names built
+        /// from stop words (both cases), names, possessives, punctuation
+        /// and whitespace, overlapping stops (` On In `) included.
+        #[test]
+        fn trim_org_name_cuts_like_stop_by_stop(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "In", "On", "The", "For", "As", "To", "At", "in", "the", "Acme",
+                    "Zentrix", "Inc.", "’s", "'s", "s", "Über", "",
+                ]),
+                0..9,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\u{a0}", ",", ".", ")", ";", ":", "'s", "’s", "'", "",
+                ]),
+                0..9,
+            ),
+        ) {
+            let mut n = String::new();
+            for (i, w) in words.iter().enumerate() {
+                n.push_str(w);
+                n.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            proptest::prop_assert_eq!(super::trim_org_name(&n), trim_org_name_reference(&n));
+        }
+
+        /// `trim_possessive` equals the two `trim_end_matches` it replaces.
+        #[test]
+        fn trim_possessive_is_trim_end_matches(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["'", "’", "s", "'s", "’s", "S", "a", " ", "é"]),
+                0..10,
+            ),
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(
+                super::trim_possessive(&t),
+                t.trim_end_matches("'s").trim_end_matches("’s")
+            );
+        }
+    }
+
+    /// `plausible_org` as it was: the key computed per use, the first word
+    /// compared with each word of the list.
+    fn plausible_org_reference(name: &str) -> bool {
+        use super::{LEXICON, NOT_ORG_FIRST_WORDS, name_key};
+        let first = name.split_whitespace().next().unwrap_or("");
+        if first.len() < 2 {
+            return false;
+        }
+        let known = LEXICON.company_by_key.contains_key(&name_key(name));
+        if !known && !first.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        if NOT_ORG_FIRST_WORDS.contains(&first.trim_end_matches(',')) {
+            return false;
+        }
+        if LEXICON.not_org.contains(&name_key(name)) {
+            return false;
+        }
+        !(name.len() <= 4
+            && name.chars().all(|c| c.is_ascii_uppercase())
+            && !LEXICON.company_by_key.contains_key(&name_key(name)))
+    }
+
+    #[test]
+    fn plausible_org_agrees_with_the_list_scan() {
+        let mut names: Vec<String> = [
+            "Acme",
+            "The Acme",
+            "Acme, Inc.",
+            "ACME",
+            "AB",
+            "A",
+            "",
+            "In, Acme",
+            "Nasdaq,",
+            "US",
+            "U.S.",
+            "acme",
+            "über Bio",
+            "Über Bio",
+            "Zentrix Biosciences",
+            "FDA Acme",
+            "ZTX",
+            "Roche",
+            "roche",
+            "Mr. Acme",
+            "Mr",
+            "Q1 Acme",
+            "X",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        names.extend(
+            super::NOT_ORG_FIRST_WORDS
+                .iter()
+                .map(|w| format!("{w} Zentrix")),
+        );
+        names.extend(
+            super::NOT_ORG_FIRST_WORDS
+                .iter()
+                .map(|w| format!("{w}, Acme")),
+        );
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for (_, n) in super::org_cues(st) {
+                    names.push(super::trim_org_name(st.get(n).unwrap_or("")).to_string());
+                }
+            }
+        }
+        for n in &names {
+            assert_eq!(super::plausible_org(n), plausible_org_reference(n), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn trim_org_name_edges() {
+        for n in [
+            "Acme On In Beta",
+            "Acme In The Beta",
+            "Zentrix The Acme's",
+            " Acme Inc.), ",
+            "Acme’s's",
+            "Acme's’s",
+            "In Acme",
+            "Acme In ",
+            "Acme\u{a0}In Beta",
+            "",
+        ] {
+            assert_eq!(super::trim_org_name(n), trim_org_name_reference(n), "{n:?}");
+        }
+    }
+
     #[test]
     fn head_and_tail_chars_are_the_char_counts_they_replace() {
         use super::{head_chars, tail_chars};
@@ -3163,6 +3506,176 @@ mod tests {
         ] {
             assert!(!super::may_hold_org_cue(st), "{st:?}");
             check(st);
+        }
+    }
+
+    /// [`super::Extractor::org_for`] as it was before its per-surface
+    /// memo: every step on every call. The reference for the memoized one.
+    fn org_for_reference(
+        ex: &mut super::Extractor,
+        surface: &str,
+        lexicon: Option<usize>,
+    ) -> Option<usize> {
+        use super::*;
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let surface = match words
+            .iter()
+            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+        {
+            Some(i) => {
+                let skip: usize = surface
+                    .split_whitespace()
+                    .take(i + 1)
+                    .map(|w| w.len() + 1)
+                    .sum();
+                surface.get(skip.min(surface.len())..).unwrap_or("").trim()
+            }
+            None => surface,
+        };
+        let last = surface
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .trim_end_matches(['.', ',']);
+        if SERVICE_LAST_WORDS.contains(&last) {
+            return None;
+        }
+        let surface = surface
+            .trim()
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let unglued = {
+            let first = surface.split_whitespace().next().unwrap_or("");
+            let b = first.as_bytes();
+            (1..b.len())
+                .find(|&k| {
+                    b.get(k - 1).is_some_and(u8::is_ascii_lowercase)
+                        && b.get(k).is_some_and(u8::is_ascii_uppercase)
+                })
+                .and_then(|k| surface.get(k..))
+                .filter(|tail| ex.org_known(tail))
+        };
+        let surface = unglued.unwrap_or(surface);
+        let display = mentions::strip_legal_suffix(surface).trim().to_string();
+        if display.len() < 2 {
+            return None;
+        }
+        let display_key = name_key(&display);
+        if LEXICON.not_org.contains(&display_key) {
+            return None;
+        }
+        let lex = lexicon.or_else(|| LEXICON.company_by_key.get(&display_key).copied());
+        let (name, parent) = match lex.and_then(|i| lexicon::COMPANIES.get(i)) {
+            Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
+            None => (display.clone(), None),
+        };
+        let key = if name == display {
+            display_key
+        } else {
+            name_key(&name)
+        };
+        let surface_key = name_key(surface);
+        let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+        for (i, o) in ex.orgs.iter_mut().enumerate() {
+            let same = (lex.is_some() && o.lexicon == lex)
+                || o.key == key
+                || o.has_alias_key(&surface_key)
+                || o.has_alias_key(&key)
+                || prefix_variant(&o.alias_keys, &words);
+            if same {
+                o.add_alias(surface);
+                o.add_alias(&display);
+                return Some(i);
+            }
+        }
+        let mut o = Org::new(name.clone(), name_key(&name), parent, lex);
+        o.add_alias(surface);
+        o.add_alias(&display);
+        ex.orgs.push(o);
+        Some(ex.orgs.len() - 1)
+    }
+
+    /// The memoized `org_for` and its reference give the same entity and
+    /// leave the same organizations (names, keys, aliases and their keys)
+    /// on every call of a sequence: every organization candidate of the
+    /// sample filings in text order, each twice and with and without a
+    /// lexicon entry, then invented edge cases (titles, service
+    /// providers, glued headings before and after their tail is known,
+    /// possessives, non-ASCII, empty).
+    #[test]
+    fn org_for_memo_agrees_with_every_step_on_every_call() {
+        use super::{Extractor, mentions, org_cues};
+        let state = |ex: &Extractor| -> Vec<String> {
+            ex.orgs
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{}|{}|{:?}|{:?}|{:?}|{:?}",
+                        o.name, o.key, o.aliases, o.alias_keys, o.parent, o.lexicon
+                    )
+                })
+                .collect()
+        };
+        let edge: Vec<(String, Option<usize>)> = [
+            "Zentrix Biosciences, Inc.",
+            "Zentrix",
+            "Jane Roe, Managing Director, Acme Advisors",
+            "John Doe, Chief Executive Officer, Acme Therapeutics",
+            "Acme Relations",
+            "DetailsAcme Therapeutics",
+            "Acme Therapeutics",
+            "DetailsAcme Therapeutics",
+            "DetailsZentrix",
+            "ZentrixBio Holdings",
+            "Acme’s",
+            "Acme's",
+            "Acme'",
+            "Über Pharma AG",
+            "Zentrix\u{a0}Biosciences Co., Ltd.",
+            "Inc.",
+            "A",
+            "",
+            "   ",
+            "Vice President Acme",
+            "Beta S.A.",
+            "Beta",
+        ]
+        .iter()
+        .flat_map(|s| [(s.to_string(), None), (s.to_string(), Some(0))])
+        .collect();
+        let mut texts = super::super::sample_filings();
+        texts.push(String::from(
+            "Zentrix Biosciences, Inc. licensed ZTX-101 to Acme Therapeutics.",
+        ));
+        for text in texts {
+            let mut seq: Vec<(String, Option<usize>)> = Vec::new();
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for f in mentions::find_lexicon_companies(st) {
+                    let surface = st.get(f.start..f.end).unwrap_or("").to_string();
+                    seq.push((surface.clone(), Some(f.what)));
+                    seq.push((surface, None));
+                }
+                for f in mentions::find_orgs_by_suffix(st) {
+                    seq.push((f.what, None));
+                }
+                for (_, n) in org_cues(st) {
+                    seq.push((st.get(n).unwrap_or("").to_string(), None));
+                }
+            }
+            let again = seq.clone();
+            seq.extend(again);
+            seq.extend(edge.iter().cloned());
+            let doc = ingest_bytes("t.txt", text.as_bytes()).expect("ingest");
+            let mut memo = Extractor::new(&doc);
+            let mut reference = Extractor::new(&doc);
+            for (surface, lexicon) in &seq {
+                let got = memo.org_for(surface, *lexicon);
+                let want = org_for_reference(&mut reference, surface, *lexicon);
+                assert_eq!(got, want, "{surface:?} {lexicon:?}");
+                assert_eq!(state(&memo), state(&reference), "{surface:?} {lexicon:?}");
+            }
         }
     }
 
