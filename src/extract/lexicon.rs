@@ -8,7 +8,7 @@
 //! reader of biotech news knows.
 
 use crate::model::name_key;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// INN / USAN stems that end a nonproprietary drug name (WHO stem book).
@@ -838,25 +838,31 @@ pub const TARGETS: &[Target] = &[
 ];
 
 /// Lexicon lookups built once.
+///
+/// The maps use Fx hashing (`rustc-hash`): their keys are short names
+/// from the static lists and the text, looked up for nearly every
+/// candidate name, where std's DoS-resistant SipHash costs several times
+/// more per look-up and buys nothing (nothing iterates them, so the order
+/// never reaches an output).
 pub struct Lexicon {
     /// `name_key` of a company name or variant → index into [`COMPANIES`].
-    pub company_by_key: HashMap<String, usize>,
+    pub company_by_key: FxHashMap<String, usize>,
     /// `name_key` of a target name or alias → index into [`TARGETS`].
-    pub target_by_key: HashMap<String, usize>,
+    pub target_by_key: FxHashMap<String, usize>,
     /// `name_key`s of non-organizations.
-    pub not_org: std::collections::HashSet<String>,
+    pub not_org: FxHashSet<String>,
 }
 
 /// The lexicon, built on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut company_by_key = HashMap::new();
+    let mut company_by_key = FxHashMap::default();
     for (i, c) in COMPANIES.iter().enumerate() {
         company_by_key.entry(name_key(c.name)).or_insert(i);
         for v in c.variants {
             company_by_key.entry(name_key(v)).or_insert(i);
         }
     }
-    let mut target_by_key = HashMap::new();
+    let mut target_by_key = FxHashMap::default();
     for (i, t) in TARGETS.iter().enumerate() {
         target_by_key.entry(name_key(t.name)).or_insert(i);
         for a in t.aliases {
