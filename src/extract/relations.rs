@@ -2315,7 +2315,21 @@ struct PaymentDraft {
 
 /// The first `n` chars of `s` (all of `s` if it has fewer), as a slice:
 /// `s.chars().take(n).collect::<String>()` without the copy.
+///
+/// Fast paths, equal to the char walk: a char takes at least one byte, so
+/// a string of at most `n` bytes has at most `n` chars and is its own head;
+/// and when the first `n` bytes are ASCII they are exactly the first `n`
+/// chars (the slice fails, and the walk runs, when byte `n` is inside a
+/// char, which is then not ASCII).
 fn head_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    if let Some(h) = s.get(..n)
+        && h.is_ascii()
+    {
+        return h;
+    }
     match s.char_indices().nth(n) {
         Some((k, _)) => s.get(..k).unwrap_or(s),
         None => s,
@@ -2323,7 +2337,19 @@ fn head_chars(s: &str, n: usize) -> &str {
 }
 
 /// The last `n` chars of `s` (all of `s` if it has fewer), as a slice.
+///
+/// Fast paths as in [`head_chars`]: a string of at most `n` bytes is its
+/// own tail (for `n = 0` that string is empty), and `n` ASCII bytes at the
+/// end are the last `n` chars.
 fn tail_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    if let Some(t) = s.get(s.len() - n..)
+        && t.is_ascii()
+    {
+        return t;
+    }
     let Some(k) = n.checked_sub(1) else {
         return "";
     };
