@@ -1717,11 +1717,12 @@ impl<'a> Extractor<'a> {
             // A milestone's condition is no event: "$10.0 million upon the
             // first dosing of a patient in a Phase 3 trial" (unless the
             // payment was received: then the trial began).
+            // The two searches are pure, so the rarely matching, `$`-anchored
+            // condition goes first and the paid check runs only after it.
             if !v.money.is_empty()
-                && !PAID_RE
-                    .is_match(left)
                 && re!(r"(?i)(?-u:\b)(?:upon|on\s+the|following\s+the|triggered\s+by)\s+(?:the\s+)?(?:first\s+|successful\s+)?(?:dosing|initiation|start|commencement|completion|achievement|enrollment|submission|filing|acceptance|approval)(?-u:\b)[^,;$]{0,60}$")
                     .is_match(left)
+                && !PAID_RE.is_match(left)
             {
                 continue;
             }
