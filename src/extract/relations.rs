@@ -10,7 +10,7 @@ use crate::model::{
     CompoundFact, DocFacts, FuzzyDate, OrgFact, OrgRole, PartnershipFact, PaymentFact, PaymentKind,
     PaymentStatus, Phase, PhaseEventFact, PhaseStatus, TargetFact, name_key,
 };
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -662,6 +662,133 @@ static ENROLLMENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:enrollment|enrolment|enrolling|recruitment|nearing)(?-u:\b)")
         .expect("static regex")
 });
+/// A state right before a phase mention: `currently in a`, `now being
+/// evaluated in the` (matched on lowercased text).
+const CURRENTLY_IN: &str = r"(?-u:\b)(?:currently|now)\s+(?:being\s+(?:evaluated|studied|tested)\s+)?in\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}$";
+/// A stop right before a phase mention: `terminated the ongoing`.
+const HALTED_BEFORE: &str = r"(?-u:\b)(?:terminat\w*|discontinu\w*|halt\w*|stopp\w*|suspend\w*|clos(?:e|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+|a\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?$";
+/// A forward adjective at most two words before a phase mention: `the
+/// planned pivotal` (see [`planned_from`]).
+const FORWARD_ADJECTIVE_BEFORE: &str = r"(?-u:\b)(?:upcoming|forthcoming|planned|anticipated|expected|proposed|intended|future)\s+(?:[a-z0-9-]+\s+){0,2}$";
+/// `... was completed` right after a phase mention.
+const COMPLETED_AFTER: &str = r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed";
+/// A transition verb right after a phase mention: `... began`, `... was
+/// cleared`.
+const ACHIEVED_AFTER: &str = r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)";
+/// A start in the future right after a phase mention: `... will begin`.
+const WILL_START_AFTER: &str =
+    r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))";
+
+/// The patterns [`LeftCues`] tests on the text left of a phase mention, in
+/// the order of its fields.
+fn left_cue_patterns() -> [&'static str; 8] {
+    [
+        FORWARD_RE.as_str(),
+        COMPLETED_RE.as_str(),
+        ACHIEVED_RE.as_str(),
+        ONGOING_RE.as_str(),
+        ENROLLMENT_RE.as_str(),
+        CURRENTLY_IN,
+        HALTED_BEFORE,
+        FORWARD_ADJECTIVE_BEFORE,
+    ]
+}
+
+/// The patterns [`RightCues`] tests on the text right after a phase
+/// mention, in the order of its fields.
+fn right_cue_patterns() -> [&'static str; 5] {
+    [
+        ONGOING_RE.as_str(),
+        ENROLLMENT_RE.as_str(),
+        COMPLETED_AFTER,
+        ACHIEVED_AFTER,
+        WILL_START_AFTER,
+    ]
+}
+
+static LEFT_CUES: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(left_cue_patterns()).expect("static regex set"));
+static RIGHT_CUES: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(right_cue_patterns()).expect("static regex set"));
+
+/// Which of [`classify`]'s cue patterns match `l`, the lowercased text left
+/// of a phase mention. All of them are found in one pass of [`LEFT_CUES`]
+/// instead of one search per pattern (most mentions test most of them).
+/// Each flag is exactly `Regex::new(pattern).is_match(l)` for its pattern
+/// in [`left_cue_patterns`]: a [`RegexSet`] reports a pattern as matched
+/// if and only if that pattern alone matches somewhere in the haystack,
+/// and the set is built from the very pattern strings (the statics'
+/// `as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LeftCues {
+    /// [`FORWARD_RE`]: a forward cue (`plans to`, `expects`).
+    forward: bool,
+    /// [`COMPLETED_RE`].
+    completed: bool,
+    /// [`ACHIEVED_RE`].
+    achieved: bool,
+    /// [`ONGOING_RE`].
+    ongoing: bool,
+    /// [`ENROLLMENT_RE`].
+    enrollment: bool,
+    /// [`CURRENTLY_IN`].
+    currently_in: bool,
+    /// [`HALTED_BEFORE`].
+    halted: bool,
+    /// [`FORWARD_ADJECTIVE_BEFORE`].
+    forward_adjective: bool,
+}
+
+impl LeftCues {
+    /// The flags of `l`, from one [`LEFT_CUES`] search.
+    fn of(l: &str) -> LeftCues {
+        let m = LEFT_CUES.matches(l);
+        LeftCues {
+            forward: m.matched(0),
+            completed: m.matched(1),
+            achieved: m.matched(2),
+            ongoing: m.matched(3),
+            enrollment: m.matched(4),
+            currently_in: m.matched(5),
+            halted: m.matched(6),
+            forward_adjective: m.matched(7),
+        }
+    }
+}
+
+/// Which of [`classify`]'s cue patterns match `r_head`, the lowercased
+/// text right after a phase mention (its first 60 chars), found in one
+/// pass of [`RIGHT_CUES`]. Each flag is exactly
+/// `Regex::new(pattern).is_match(r_head)` for its pattern in
+/// [`right_cue_patterns`], as for [`LeftCues`]; the `^` of the anchored
+/// ones anchors each at the start of `r_head` inside the set as well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct RightCues {
+    /// [`ONGOING_RE`].
+    ongoing: bool,
+    /// [`ENROLLMENT_RE`].
+    enrollment: bool,
+    /// [`COMPLETED_AFTER`].
+    completed: bool,
+    /// [`ACHIEVED_AFTER`].
+    achieved: bool,
+    /// [`WILL_START_AFTER`].
+    will_start: bool,
+}
+
+impl RightCues {
+    /// The flags of `r_head`, from one [`RIGHT_CUES`] search.
+    fn of(r_head: &str) -> RightCues {
+        let m = RIGHT_CUES.matches(r_head);
+        RightCues {
+            ongoing: m.matched(0),
+            enrollment: m.matched(1),
+            completed: m.matched(2),
+            achieved: m.matched(3),
+            will_start: m.matched(4),
+        }
+    }
+}
 static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)(?-u:\b)")
         .expect("static regex")
@@ -1744,11 +1871,12 @@ impl<'a> Extractor<'a> {
             // A milestone's condition is no event: "$10.0 million upon the
             // first dosing of a patient in a Phase 3 trial" (unless the
             // payment was received: then the trial began).
+            // The two searches are pure, so the rarely matching, `$`-anchored
+            // condition goes first and the paid check runs only after it.
             if !v.money.is_empty()
-                && !PAID_RE
-                    .is_match(left)
                 && re!(r"(?i)(?-u:\b)(?:upon|on\s+the|following\s+the|triggered\s+by)\s+(?:the\s+)?(?:first\s+|successful\s+)?(?:dosing|initiation|start|commencement|completion|achievement|enrollment|submission|filing|acceptance|approval)(?-u:\b)[^,;$]{0,60}$")
                     .is_match(left)
+                && !PAID_RE.is_match(left)
             {
                 continue;
             }
@@ -2468,7 +2596,21 @@ struct PaymentDraft {
 
 /// The first `n` chars of `s` (all of `s` if it has fewer), as a slice:
 /// `s.chars().take(n).collect::<String>()` without the copy.
+///
+/// Fast paths, equal to the char walk: a char takes at least one byte, so
+/// a string of at most `n` bytes has at most `n` chars and is its own head;
+/// and when the first `n` bytes are ASCII they are exactly the first `n`
+/// chars (the slice fails, and the walk runs, when byte `n` is inside a
+/// char, which is then not ASCII).
 fn head_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    if let Some(h) = s.get(..n)
+        && h.is_ascii()
+    {
+        return h;
+    }
     match s.char_indices().nth(n) {
         Some((k, _)) => s.get(..k).unwrap_or(s),
         None => s,
@@ -2476,7 +2618,19 @@ fn head_chars(s: &str, n: usize) -> &str {
 }
 
 /// The last `n` chars of `s` (all of `s` if it has fewer), as a slice.
+///
+/// Fast paths as in [`head_chars`]: a string of at most `n` bytes is its
+/// own tail (for `n = 0` that string is empty), and `n` ASCII bytes at the
+/// end are the last `n` chars.
 fn tail_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    if let Some(t) = s.get(s.len() - n..)
+        && t.is_ascii()
+    {
+        return t;
+    }
     let Some(k) = n.checked_sub(1) else {
         return "";
     };
@@ -2496,26 +2650,35 @@ fn may_hold_number(s: &str) -> bool {
 /// True when the phase mention between `l` and `r_head`/`r_long` (its
 /// lowercased context, see [`classify`]) is planned: a forward cue governing
 /// a start verb before it, a forward adjective, or "is expected to begin"
-/// after it; not for an expansion cohort.
-fn planned_from(l: &str, r_head: &str, r_long: &str) -> bool {
-    // Cheapest first: the right-hand windows are short, `l` may be long.
+/// after it; not for an expansion cohort. `lc` and `rc` are the cue flags
+/// of `l` and `r_head`.
+///
+/// The checks are pure, so their order is free: literal tests and flags
+/// come first. A flag that is false skips the search it guards, which
+/// could not have matched: [`FORWARD_RE`] finds nothing in `l`, or
+/// [`FORWARD_ADJECTIVE_BEFORE`] does not match it. The "expected to
+/// begin" pattern needs the literal `to` (its `\s+to\s+`), so `r_long`
+/// without `to` cannot match it.
+fn planned_from(l: &str, r_head: &str, r_long: &str, lc: &LeftCues, rc: &RightCues) -> bool {
     if r_head.trim_start().starts_with("expansion") {
         return false;
     }
-    let forward_right = re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(r_long)
-        || r_head.trim_start().starts_with("submission is expected")
-        || re!(r"^[^,;]{0,30}(?-u:\b)(?:will\s+(?:begin|start|commence|be\s+initiated))").is_match(r_head);
+    let forward_right = r_head.trim_start().starts_with("submission is expected")
+        || rc.will_start
+        || r_long.contains("to")
+            && re!(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").is_match(r_long);
     forward_right
-        || FORWARD_RE.find_iter(l).last().is_some_and(|m| {
-            // The forward cue governs a start verb after it (or is "towards",
-            // or "prepare for").
-            let tail = l.get(m.start()..).unwrap_or("");
-            START_VERB_RE.is_match(tail)
-                || tail.starts_with("toward")
-                || tail.starts_with("to ")
-                || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
-        })
-        || forward_adjective(l, r_head)
+        || lc.forward
+            && FORWARD_RE.find_iter(l).last().is_some_and(|m| {
+                // The forward cue governs a start verb after it (or is "towards",
+                // or "prepare for").
+                let tail = l.get(m.start()..).unwrap_or("");
+                START_VERB_RE.is_match(tail)
+                    || tail.starts_with("toward")
+                    || tail.starts_with("to ")
+                    || re!(r"^prepar\w*\s+for\s*$").is_match(tail)
+            })
+        || lc.forward_adjective && forward_noun_after(r_head)
 }
 
 /// Classifies a phase mention by the words around it: `l` and `r`, the
@@ -2524,19 +2687,21 @@ fn planned_from(l: &str, r_head: &str, r_long: &str) -> bool {
 fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Phase>, PhaseStatus)> {
     let r_head = head_chars(r, 60);
     let r_long = head_chars(r, 130);
-    // Whether the mention is planned, worked out on first use: the arms
-    // that reject a mention early (no verb for an IND, "marketing
-    // approval", an IND-enabling study) never scan `l` for forward cues.
-    let planned = std::cell::LazyCell::new(|| planned_from(l, r_head, r_long));
+    // The cue flags of both sides and whether the mention is planned,
+    // worked out on first use: the arms that reject a mention early (no
+    // verb for an IND, "marketing approval", an IND-enabling study) never
+    // scan `l`.
+    let lc = std::cell::LazyCell::new(|| LeftCues::of(l));
+    let rc = std::cell::LazyCell::new(|| RightCues::of(r_head));
+    let planned = std::cell::LazyCell::new(|| planned_from(l, r_head, r_long, &lc, &rc));
     let status_of = |allow_default: bool| -> Option<PhaseStatus> {
         if *planned {
             return Some(PhaseStatus::Planned);
         }
-        let completed = COMPLETED_RE.is_match(l)
-            || re!(r"^[^,;]{0,30}(?-u:\b)(?:was|has\s+been|were)\s+completed").is_match(r_head);
+        let completed = lc.completed || rc.completed;
         if completed {
             // "completed enrollment" is a trial still under way.
-            let enrollment = ENROLLMENT_RE.is_match(l) || ENROLLMENT_RE.is_match(r_head);
+            let enrollment = lc.enrollment || rc.enrollment;
             return Some(if enrollment {
                 PhaseStatus::Ongoing
             } else {
@@ -2550,20 +2715,17 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         {
             return Some(PhaseStatus::Ongoing);
         }
-        let ach_r = re!(r"^[^;]{0,40}?(?-u:\b)(?:began|begun|was\s+initiated|has\s+been\s+initiated|initiated|started|commenced|opened|was\s+submitted|submitted|was\s+cleared|cleared|was\s+accepted|accepted|was\s+approved|approved|dosed|now\s+active|is\s+now\s+active|triggering)(?-u:\b)").is_match(r_head);
+        let ach_r = rc.achieved;
         // "X, a TROP2-directed ADC currently in a Phase 1/2 trial": a state
         // right before the mention outweighs a transition verb earlier in
         // the sentence ("entered into an agreement ...").
-        if !ach_r
-            && re!(r"(?-u:\b)(?:currently|now)\s+(?:being\s+(?:evaluated|studied|tested)\s+)?in\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}$")
-                .is_match(l)
-        {
+        if !ach_r && lc.currently_in {
             return Some(PhaseStatus::Ongoing);
         }
-        if ach_r || ACHIEVED_RE.is_match(l) {
+        if ach_r || lc.achieved {
             return Some(PhaseStatus::Achieved);
         }
-        if ONGOING_RE.is_match(l) || ONGOING_RE.is_match(r_head) {
+        if lc.ongoing || rc.ongoing {
             return Some(PhaseStatus::Ongoing);
         }
         allow_default.then_some(PhaseStatus::Ongoing)
@@ -2656,10 +2818,8 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
             // Entering the clinic with no phase named is Phase I; being "in
             // clinical testing" is ongoing Phase I only with a start cue.
             let st = status_of(false)?;
-            let start_cue = ACHIEVED_RE.is_match(l)
-                || *planned
-                || l.contains("into")
-                || surface.contains("clinic");
+            let start_cue =
+                lc.achieved || *planned || l.contains("into") || surface.contains("clinic");
             if !start_cue {
                 return None;
             }
@@ -2667,10 +2827,7 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
         }
         PhaseWord::Phase(p) => {
             // "terminated the Phase 2 trial of X": the phase is what stopped.
-            if re!(r"(?-u:\b)(?:terminat\w*|discontinu\w*|halt\w*|stopp\w*|suspend\w*|clos(?:e|ed|ing))\s+(?:the\s+|its\s+|our\s+|their\s+|a\s+)?(?:ongoing\s+|pivotal\s+|global\s+)?$")
-                .is_match(l)
-                && !*planned
-            {
+            if lc.halted && !*planned {
                 return Some((None, PhaseStatus::Discontinued));
             }
             // "the recommended Phase 2 dose" names a dose, not a trial.
@@ -2682,16 +2839,15 @@ fn classify(w: PhaseWord, l: &str, r: &str, surface: &str) -> Option<(Option<Pha
     }
 }
 
-/// A forward-looking adjective on the phase's own noun phrase: "the
-/// forthcoming Phase 1b trial", "a planned pivotal Phase 3 study". `l` is
-/// the lowercased text before the mention, `r_head` the text after it; the
-/// phrase must name a trial, study or program after the phase (so "expected
-/// Phase 2 data" of a running trial is not a plan).
-fn forward_adjective(l: &str, r_head: &str) -> bool {
-    re!(r"(?-u:\b)(?:upcoming|forthcoming|planned|anticipated|expected|proposed|intended|future)\s+(?:[a-z0-9-]+\s+){0,2}$")
-        .is_match(l)
-        && re!(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|programs?|development|testing)(?-u:\b)")
-            .is_match(r_head)
+/// The noun half of a forward-looking adjective on the phase's own noun
+/// phrase: "the forthcoming Phase 1b trial", "a planned pivotal Phase 3
+/// study". The adjective before the mention is [`FORWARD_ADJECTIVE_BEFORE`]
+/// (a [`LeftCues`] flag); `r_head`, the text after the mention, must name
+/// a trial, study or program (so "expected Phase 2 data" of a running
+/// trial is not a plan).
+fn forward_noun_after(r_head: &str) -> bool {
+    re!(r"^\s*(?:[A-Za-z0-9-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|programs?|development|testing)(?-u:\b)")
+        .is_match(r_head)
 }
 
 /// The relation an organization has to the compounds of its sentence, from
@@ -4342,5 +4498,211 @@ mod tests {
             "{:?}",
             g.targets
         );
+    }
+}
+
+/// The fast paths of the phase-event rules against the searches they
+/// replace: the cue sets against each pattern alone, the planned check
+/// against its one-regex-per-cue form, and the char windows against a
+/// char walk.
+#[cfg(test)]
+mod phase_cue_tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    /// Each pattern of [`left_cue_patterns`], compiled alone.
+    static LEFT_EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        left_cue_patterns()
+            .iter()
+            .map(|p| Regex::new(p).expect("pattern"))
+            .collect()
+    });
+    /// Each pattern of [`right_cue_patterns`], compiled alone.
+    static RIGHT_EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        right_cue_patterns()
+            .iter()
+            .map(|p| Regex::new(p).expect("pattern"))
+            .collect()
+    });
+
+    fn left_flags(c: LeftCues) -> Vec<bool> {
+        vec![
+            c.forward,
+            c.completed,
+            c.achieved,
+            c.ongoing,
+            c.enrollment,
+            c.currently_in,
+            c.halted,
+            c.forward_adjective,
+        ]
+    }
+
+    fn right_flags(c: RightCues) -> Vec<bool> {
+        vec![
+            c.ongoing,
+            c.enrollment,
+            c.completed,
+            c.achieved,
+            c.will_start,
+        ]
+    }
+
+    /// Every flag equals its pattern's own search.
+    fn check_cues(s: &str) {
+        let each: Vec<bool> = LEFT_EACH.iter().map(|r| r.is_match(s)).collect();
+        assert_eq!(left_flags(LeftCues::of(s)), each, "left {s:?}");
+        let each: Vec<bool> = RIGHT_EACH.iter().map(|r| r.is_match(s)).collect();
+        assert_eq!(right_flags(RightCues::of(s)), each, "right {s:?}");
+    }
+
+    /// [`planned_from`] as it was: each cue searched on its own, in the
+    /// original order, with no literal pre-check.
+    fn planned_by_regexes(l: &str, r_head: &str, r_long: &str) -> bool {
+        if r_head.trim_start().starts_with("expansion") {
+            return false;
+        }
+        let forward_right = Regex::new(r"^[^,;]{0,90}?(?-u:\b)(?:is|are|remains?)?\s*(?:expected|on\s+track|planned|scheduled|anticipated|set|slated)\s+to\s+(?:begin|start|commence|initiate|open|be\s+initiated|be\s+submitted|be\s+filed)").expect("pattern").is_match(r_long)
+            || r_head.trim_start().starts_with("submission is expected")
+            || Regex::new(WILL_START_AFTER).expect("pattern").is_match(r_head);
+        forward_right
+            || FORWARD_RE.find_iter(l).last().is_some_and(|m| {
+                let tail = l.get(m.start()..).unwrap_or("");
+                START_VERB_RE.is_match(tail)
+                    || tail.starts_with("toward")
+                    || tail.starts_with("to ")
+                    || Regex::new(r"^prepar\w*\s+for\s*$")
+                        .expect("pattern")
+                        .is_match(tail)
+            })
+            || Regex::new(FORWARD_ADJECTIVE_BEFORE)
+                .expect("pattern")
+                .is_match(l)
+                && forward_noun_after(r_head)
+    }
+
+    fn check_planned(l: &str, r: &str) {
+        let (r_head, r_long) = (head_chars(r, 60), head_chars(r, 130));
+        let fast = planned_from(l, r_head, r_long, &LeftCues::of(l), &RightCues::of(r_head));
+        assert_eq!(fast, planned_by_regexes(l, r_head, r_long), "{l:?} | {r:?}");
+    }
+
+    /// Edge cases: case (the `(?i)` patterns fold `ſ` to `s` and the Kelvin
+    /// sign to `k`), Unicode spaces for `\s`, word boundaries, the `$` and
+    /// `^` anchors, and the length bounds of the right-hand patterns.
+    #[test]
+    fn cue_sets_agree_with_each_pattern() {
+        for s in [
+            "",
+            "zentrix plans to initiate a ",
+            "Zentrix PLANS to begin the ",
+            "acme completed enrollment in its ",
+            "acme finiſhed the ",
+            "acme completedx the ",
+            "the trial is currently in a ",
+            "ztx-101 is currently in a",
+            "now being evaluated in the pivotal global ",
+            "now\u{a0}in\u{2003}our ",
+            "acme terminated the ongoing ",
+            "acme terminated the ongoing x",
+            "the upcoming ",
+            "a planned pivotal ",
+            "the first patient was dosed; now ",
+            "enrolment nearing completion",
+            "recruitment is underway and ongoing",
+            "ta\u{212a}ing",
+            " trial was completed in 2023",
+            " trial, which was completed",
+            " of ztx-101 in patients with advanced solid tumors was completed",
+            " trial began dosing",
+            " trial; began",
+            " trial in patients with advanced solid tumors and others began",
+            " trial is now active",
+            " study will begin in 2025",
+            " study will be initiated",
+            " study, will begin",
+            " programme is ongoing",
+            " study expansion cohort",
+        ] {
+            check_cues(s);
+        }
+    }
+
+    #[test]
+    fn planned_agrees_with_the_regex_form() {
+        for (l, r) in [
+            ("zentrix plans to initiate a ", " trial of ztx-101"),
+            ("zentrix plans to ", " trial"),
+            ("zentrix will ", " trial"),
+            ("acme is preparing for ", ""),
+            ("acme is moving towards ", ""),
+            ("the forthcoming ", " trial of acm-101"),
+            ("with expected ", " data this fall"),
+            ("", " trial is expected to begin in 2025"),
+            ("", " trial, expected to begin in 2025"),
+            ("", " trial is expected\u{a0}to\u{2003}begin"),
+            ("", " trial is scheduled tomorrow"),
+            ("", " submission is expected in 2025"),
+            ("", " expansion cohort will begin"),
+            ("", " study will begin"),
+            ("", "\u{17f}tudy will begin"),
+        ] {
+            check_planned(l, r);
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts built from the cue words of both sides, noise and every
+        /// kind of gap: each set flag equals its pattern alone, and the
+        /// planned check equals its regex form.
+        #[test]
+        fn cue_sets_and_planned_are_the_searches(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "plans", "PLANS", "expects", "will", "to", "begin", "initiate", "on", "track",
+                    "toward", "prepare", "for", "completed", "completion", "of", "finiſhed",
+                    "began", "initiated", "first", "patient", "dosed", "active", "now", "is",
+                    "in", "currently", "being", "evaluated", "ongoing", "under", "way",
+                    "enrollment", "nearing", "terminated", "closing", "the", "a", "our",
+                    "upcoming", "planned", "expected", "was", "has", "been", "were", "be",
+                    "cleared", "triggering", "expansion", "submission", "scheduled", "trial",
+                    "study", "ztx-101", "Zentrix", "ta\u{212a}ing", "x", "",
+                ]),
+                0..12,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{2003}", ", ", "; ", "-", "",
+                ]),
+                0..12,
+            ),
+            cut in 0usize..12,
+        ) {
+            let mut s = String::new();
+            for (i, w) in words.iter().enumerate() {
+                s.push_str(w);
+                s.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            check_cues(&s);
+            // Split into a left and a right context at a word.
+            let mut at = 0;
+            for (i, w) in words.iter().enumerate().take(cut) {
+                at += w.len() + gaps.get(i).copied().unwrap_or(" ").len();
+            }
+            let (l, r) = s.split_at(at.min(s.len()));
+            check_planned(l, r);
+        }
+
+        /// The char windows equal a char walk on mixed ASCII and multi-byte
+        /// text, for every count.
+        #[test]
+        fn char_windows_are_char_walks(s in "[a-z ,é€\u{17f}\u{10348}]{0,80}", n in 0usize..90) {
+            let head: String = s.chars().take(n).collect();
+            let mut tail: Vec<char> = s.chars().rev().take(n).collect();
+            tail.reverse();
+            let tail: String = tail.into_iter().collect();
+            proptest::prop_assert_eq!(head_chars(&s, n), head.as_str());
+            proptest::prop_assert_eq!(tail_chars(&s, n), tail.as_str());
+        }
     }
 }
