@@ -258,11 +258,14 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     a
 }
 
-/// The anchor automaton and, per pattern, its families, boundary rule and,
-/// for the case-sensitive families ([`CASE_SENSITIVE`]), its exact bytes.
+/// One anchor's families, boundary rule and, for the case-sensitive
+/// families ([`CASE_SENSITIVE`]), its exact bytes.
+type AnchorRule = (Cues, Bound, Option<Box<[u8]>>);
+
+/// The anchor automaton and, per pattern, its [`AnchorRule`].
 struct Gate {
     automaton: AhoCorasick,
-    anchors: Vec<(Cues, Bound, Option<Box<[u8]>>)>,
+    anchors: Vec<AnchorRule>,
 }
 
 /// The families whose finders are case-sensitive literal automata
