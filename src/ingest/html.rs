@@ -292,8 +292,24 @@ impl Extract<'_> {
     }
 }
 
-/// Length of the common prefix of `dec` and `raw` before the first `&`.
+/// Length in bytes of the common prefix of `dec` and `raw` before the first `&`.
+///
+/// Fast path: up to the first `&` of `dec` (memchr) or the shorter end, the two
+/// usually agree; one slice comparison then gives that length, which is where
+/// the byte-by-byte scan ([`common_prefix_bytes`]) stops too (at the `&`, or
+/// where one input ends). When they differ there, the scan finds where.
 fn common_prefix(dec: &[u8], raw: &[u8]) -> usize {
+    let limit = memchr::memchr(b'&', dec)
+        .unwrap_or(dec.len())
+        .min(raw.len());
+    match (dec.get(..limit), raw.get(..limit)) {
+        (Some(d), Some(r)) if d == r => limit,
+        _ => common_prefix_bytes(dec, raw),
+    }
+}
+
+/// [`common_prefix`] byte by byte.
+fn common_prefix_bytes(dec: &[u8], raw: &[u8]) -> usize {
     dec.iter()
         .zip(raw)
         .take_while(|&(d, r)| d == r && *d != b'&')
@@ -499,8 +515,16 @@ impl<E: Emitter> ForwardingEmitter for Quiet<E> {
 }
 
 /// True when a `style` attribute value says `display: none`.
+///
+/// Quick rejection: a `none` in any ASCII case starts at an `n` or `N`, so
+/// only those (memchr2) are compared, not every 4-byte window.
 fn hides(style: &[u8]) -> bool {
-    if !style.windows(4).any(|w| w.eq_ignore_ascii_case(b"none")) {
+    let none_at = |k: usize| {
+        style
+            .get(k..k + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"none"))
+    };
+    if !memchr::memchr2_iter(b'n', b'N', style).any(none_at) {
         return false;
     }
     let compact: Vec<u8> = style
@@ -619,6 +643,40 @@ mod tests {
                 assert_eq!(fast.text, slow.text, "{src:.80?}");
                 assert_eq!(fast.offs, slow.offs, "{src:.80?}");
             }
+        }
+    }
+
+    /// The former `hides`: every 4-byte window compared with `none`.
+    fn hides_reference(style: &[u8]) -> bool {
+        if !style.windows(4).any(|w| w.eq_ignore_ascii_case(b"none")) {
+            return false;
+        }
+        let compact: Vec<u8> = style
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        compact.windows(12).any(|w| w == b"display:none")
+    }
+
+    proptest::proptest! {
+        /// The memchr + slice-compare common prefix and the quick `none`
+        /// rejection agree with the byte-by-byte scans.
+        #[test]
+        fn prefix_and_none_scans_agree(
+            dec in "[ab&;nNoOeE ]{0,24}",
+            raw in "[ab&;nNoOeE ]{0,24}",
+        ) {
+            let (d, r) = (dec.as_bytes(), raw.as_bytes());
+            proptest::prop_assert_eq!(common_prefix(d, r), common_prefix_bytes(d, r));
+            proptest::prop_assert_eq!(common_prefix(d, d), common_prefix_bytes(d, d));
+            let shared = format!("{dec}{raw}");
+            let s = shared.as_bytes();
+            proptest::prop_assert_eq!(common_prefix(s, d), common_prefix_bytes(s, d));
+            proptest::prop_assert_eq!(hides(d), hides_reference(d));
+            let styled = format!("Display : {dec}");
+            let want = hides_reference(styled.as_bytes());
+            proptest::prop_assert_eq!(hides(styled.as_bytes()), want);
         }
     }
 

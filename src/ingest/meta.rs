@@ -14,19 +14,27 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
     .ok()
 });
+/// The `Date of Report` label, unanchored (tests compare [`report_label`] with it).
+#[cfg(test)]
 static DATE_OF_REPORT: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)date\s+of\s+report").ok());
+    LazyLock::new(|| Regex::new(DATE_OF_REPORT_PAT).ok());
+const DATE_OF_REPORT_PAT: &str = r"(?i)date\s+of\s+report";
+/// [`DATE_OF_REPORT`] anchored at the haystack start.
+static DATE_OF_REPORT_AT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{DATE_OF_REPORT_PAT})")).ok());
 static FORM: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?im)^[ \t]*FORM[ \t]+(8-K(?:/A)?|6-K|10-K|10-Q|20-F|S-1)(?-u:\b)").ok()
 });
 static ITEM: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?im)^[ \t]*Item[ \t]+(\d{1,2}\.\d{2})(?-u:\b)").ok());
-static FISCAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)fiscal\s+year\s+(?:ending|ended|ends|end)?\s*(?:on\s+)?{MONTHS}\s+\d{{1,2}}"
-    ))
-    .ok()
-});
+static FISCAL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&fiscal_pat()).ok());
+/// [`FISCAL`] anchored at the haystack start.
+static FISCAL_AT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", fiscal_pat())).ok());
+/// The pattern of [`FISCAL`].
+fn fiscal_pat() -> String {
+    format!(r"(?i)fiscal\s+year\s+(?:ending|ended|ends|end)?\s*(?:on\s+)?{MONTHS}\s+\d{{1,2}}")
+}
 static TICKER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"\((?:NASDAQ|Nasdaq|NYSE|NYSE American|NYSE MKT|OTCQB|OTCQX|OTC|TSX|TSXV|TSX-V|ASX|AMEX|LSE|AIM|Euronext|SIX)(?:\s*:\s*|\s+)[A-Z.]{1,6}\)")
         .ok()
@@ -118,51 +126,108 @@ const ITEM_CAPTIONS: &[(&str, &str)] = &[
 
 /// Fills the metadata fields of `info` (all but `id`, `path`, `sha256`) from the
 /// normalized `text`, the SEC `header` when there is one, and the file name.
+///
+/// The text is ASCII-lowercased once (same byte offsets); the case-insensitive
+/// whole-text searches (`Item` lines, `Date of Report`, `fiscal year`, the
+/// registrant's spellings) look for literals in that copy with memchr's SIMD
+/// search instead of running a case-insensitive automaton over every byte.
 pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file_name: &str) {
-    info.form = form(text).or_else(|| header.and_then(|h| h.form.clone()));
-    info.items = items(text, header);
-    info.report_date = date_of_report(text)
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    info.form = form(text, lower).or_else(|| header.and_then(|h| h.form.clone()));
+    info.items = items(text, lower, header);
+    info.report_date = date_of_report(text, lower)
         .or_else(|| header.and_then(|h| h.period))
         .or_else(|| dateline(text))
         .or_else(|| file_date(file_name))
         .or_else(|| first_date(text));
-    info.fiscal_year_end_month = header.and_then(|h| h.fiscal_year_end_month).or_else(|| {
-        captures(&FISCAL, text)
-            .next()
-            .and_then(|(_, c)| month(c.get(1)?.as_str()))
-    });
-    let (name, aliases) = registrant(text, header);
+    info.fiscal_year_end_month = header
+        .and_then(|h| h.fiscal_year_end_month)
+        .or_else(|| fiscal_month(text, lower));
+    let (name, aliases) = registrant(text, lower, header);
     info.registrant = name;
     info.registrant_aliases = aliases;
 }
 
-/// The form named on a `FORM 8-K` line in the first ~5000 bytes, uppercased.
+/// The form named on a `FORM 8-K` line in the first ~5000 bytes, uppercased;
+/// `lower` is `text` ASCII-lowercased.
 ///
 /// `FORM` matches only at a line start and within the line, and its
 /// `(?i)FORM[ \t]` only ASCII (no other char case-folds to `f`, `o`, `r`,
 /// `m`), so only lines starting that way are searched: the first match there
 /// is the leftmost match in the whole head.
-fn form(text: &str) -> Option<String> {
+fn form(text: &str, lower: &[u8]) -> Option<String> {
     let re = FORM.as_ref()?;
-    keyword_lines(head(text, 5000), b"form")
+    let head = head(text, 5000);
+    let lower = lower.get(..head.len())?;
+    keyword_lines(head, lower, b"form")
         .find_map(|l| Some(re.captures(l)?.get(1)?.as_str().to_ascii_uppercase()))
 }
 
 /// The lines of `text` (split at `\n`, as `str::split('\n')`) that start, after
-/// spaces and tabs, with ASCII `word` in any case followed by a space or tab.
-fn keyword_lines<'t>(text: &'t str, word: &'static [u8]) -> impl Iterator<Item = &'t str> + 't {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    let mut start = 0;
-    ends.filter_map(move |end| {
-        let line = text.get(start..end);
-        start = end + 1;
-        let line = line?;
-        let t = line.trim_start_matches([' ', '\t']).as_bytes();
-        (t.get(..word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-            && matches!(t.get(word.len()), Some(b' ' | b'\t')))
-        .then_some(line)
+/// spaces and tabs, with ASCII `word` (lowercase, no spaces) in any case followed
+/// by a space or tab, in order; `lower` is `text` ASCII-lowercased.
+///
+/// Finds `word` in `lower` with memmem instead of looking at every line: a line
+/// qualifies exactly when some occurrence is preceded by only spaces and tabs
+/// back to the line start (so there is at most one per line, and occurrences
+/// are in text order). memmem's occurrences do not overlap, but an occurrence
+/// starting inside another one follows a non-blank byte, so it never qualifies.
+fn keyword_lines<'t>(
+    text: &'t str,
+    lower: &'t [u8],
+    word: &'static [u8],
+) -> impl Iterator<Item = &'t str> + 't {
+    memchr::memmem::find_iter(lower, word).filter_map(move |k| {
+        if !matches!(lower.get(k + word.len()), Some(b' ' | b'\t')) {
+            return None;
+        }
+        let mut start = k;
+        while let Some(b' ' | b'\t') = lower.get(start.wrapping_sub(1)) {
+            start -= 1;
+        }
+        if start > 0 && lower.get(start - 1) != Some(&b'\n') {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', lower.get(k..)?).map_or(lower.len(), |e| k + e);
+        text.get(start..end)
     })
+}
+
+/// The byte range of the leftmost [`DATE_OF_REPORT`] match in `text`; `lower`
+/// is `text` ASCII-lowercased.
+///
+/// A match starts with `date` in any ASCII case (no other char case-folds to
+/// `d`, `a`, `t`, `e`), so it starts where `lower` has `date`: the anchored
+/// pattern is tried at each of those in order (the pattern has no look-around,
+/// so a match at `k` is the same on `text[k..]`), and the first that matches is
+/// the leftmost match, and the same one, as the unanchored search on the whole
+/// text would give (for one start, leftmost-first picks the same match).
+fn report_label(text: &str, lower: &[u8]) -> Option<std::ops::Range<usize>> {
+    let re = DATE_OF_REPORT_AT.as_ref()?;
+    memchr::memmem::find_iter(lower, b"date")
+        .find_map(|k| Some(k..k + re.find(text.get(k..)?)?.end()))
+}
+
+/// The month of the first `fiscal year end(ed|ing) <Month> <day>` in `text`;
+/// `lower` is `text` ASCII-lowercased.
+///
+/// A match starts with `fiscal` in any case, and the only non-ASCII char that
+/// case-folds to one of its letters is `ſ` (long s, to `s`); so it starts where
+/// `lower` has `fiscal` or `fiſcal`, and, as in [`report_label`], the anchored
+/// pattern tried at those in order finds the whole-text search's first match.
+fn fiscal_month(text: &str, lower: &[u8]) -> Option<u32> {
+    let re = FISCAL_AT.as_ref()?;
+    let mut a = memchr::memmem::find_iter(lower, b"fiscal").peekable();
+    let mut b = memchr::memmem::find_iter(lower, "fi\u{17f}cal".as_bytes()).peekable();
+    // Both lists of starts merged in order.
+    let mut starts = std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    });
+    let m = starts.find_map(|k| re.find(text.get(k..)?))?;
+    month(FISCAL.as_ref()?.captures(m.as_str())?.get(1)?.as_str())
 }
 
 /// Month number of an English month name or abbreviation.
@@ -181,15 +246,16 @@ fn dates(s: &str) -> impl Iterator<Item = (usize, NaiveDate)> + '_ {
 }
 
 /// The 8-K "Date of Report (Date of earliest event reported): ..." date: on the same
-/// line after the label, else on the next or previous non-empty line.
-fn date_of_report(text: &str) -> Option<NaiveDate> {
-    let m = DATE_OF_REPORT.as_ref()?.find(text)?;
-    let line_start = text.get(..m.start())?.rfind('\n').map_or(0, |k| k + 1);
+/// line after the label (found by [`report_label`]), else on the next or previous
+/// non-empty line; `lower` is `text` ASCII-lowercased.
+fn date_of_report(text: &str, lower: &[u8]) -> Option<NaiveDate> {
+    let m = report_label(text, lower)?;
+    let line_start = text.get(..m.start)?.rfind('\n').map_or(0, |k| k + 1);
     let line_end = text
-        .get(m.end()..)?
+        .get(m.end..)?
         .find('\n')
-        .map_or(text.len(), |k| m.end() + k);
-    if let Some((_, d)) = dates(text.get(m.start()..line_end)?).next() {
+        .map_or(text.len(), |k| m.end + k);
+    if let Some((_, d)) = dates(text.get(m.start..line_end)?).next() {
         return Some(d);
     }
     let next = text.get(line_end..)?.lines().find(|l| !l.trim().is_empty());
@@ -252,12 +318,13 @@ fn head(s: &str, n: usize) -> &str {
 }
 
 /// 8-K item numbers: from lines starting with `Item N.NN` and the header's
-/// `ITEM INFORMATION` captions; sorted and unique.
-fn items(text: &str, header: Option<&Header>) -> Vec<String> {
+/// `ITEM INFORMATION` captions; sorted and unique. `lower` is `text`
+/// ASCII-lowercased.
+fn items(text: &str, lower: &[u8], header: Option<&Header>) -> Vec<String> {
     // `ITEM` matches only at a line start, within the line, and its
     // `(?i)Item[ \t]` only ASCII (no other char case-folds to `i`, `t`, `e`,
     // `m`), so only lines starting that way are searched.
-    let mut v: Vec<String> = keyword_lines(text, b"item")
+    let mut v: Vec<String> = keyword_lines(text, lower, b"item")
         .flat_map(|l| captures(&ITEM, l))
         .filter_map(|(_, c)| Some(c.get(1)?.as_str().to_string()))
         .collect();
@@ -302,11 +369,9 @@ fn is_suffix(w: &str) -> bool {
     })
 }
 
-/// Registrant display name and aliases.
-fn registrant(text: &str, header: Option<&Header>) -> (Option<String>, Vec<String>) {
-    // ASCII-lowercased copy (same byte offsets) for case-insensitive searches.
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.as_bytes();
+/// Registrant display name and aliases; `lower` is `text` ASCII-lowercased
+/// (same byte offsets), for the case-insensitive searches.
+fn registrant(text: &str, lower: &[u8], header: Option<&Header>) -> (Option<String>, Vec<String>) {
     let full = exact_name_line(text, lower)
         .or_else(|| header.and_then(|h| h.company.clone()))
         .map(|n| body_spelling(text, lower, &n))
@@ -609,6 +674,61 @@ mod tests {
         texts
     }
 
+    /// `t` ASCII-lowercased, as `fill` passes it.
+    fn lc(t: &str) -> Vec<u8> {
+        t.to_ascii_lowercase().into_bytes()
+    }
+
+    /// The label and fiscal-year searches from the first `date` / `fiscal`
+    /// give what the regexes on the whole text gave (the former code), on the
+    /// samples and at the edges (long s, case, a label inside a word, none).
+    #[test]
+    fn literal_starts_match_whole_text_regex() {
+        let mut texts = line_filter_texts();
+        texts.extend(
+            [
+                "Zentrix closed its FI\u{17f}CAL YEAR ENDED June 30, 2024.",
+                "fiscal 2024; the fiscal\tyear ending on March 31 and FISCAL YEAR END December 31",
+                "Fiscal year ended Smarch 3, fiscal year ended May 5",
+                "ZTX-101 update of  report\n\nDATE OF REPORT (Date of earliest event reported): May 1, 2024",
+                "Date\u{a0}of Report: June 2, 2023\nDate of\nReport",
+                "dAtE oF rEpOrT\nMarch 3, 2022",
+                "date date of report",
+                "no label here",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let lower = lc(t);
+            let plain_label = DATE_OF_REPORT.as_ref().and_then(|r| r.find(t));
+            assert_eq!(
+                report_label(t, &lower),
+                plain_label.map(|m| m.range()),
+                "{t:.80?}"
+            );
+            let plain_fiscal = captures(&FISCAL, t)
+                .next()
+                .and_then(|(_, c)| month(c.get(1)?.as_str()));
+            assert_eq!(fiscal_month(t, &lower), plain_fiscal, "{t:.80?}");
+        }
+        // Only ASCII letters case-fold to those of `date` and `fiscal`, but
+        // for `ſ` (long s) to `s`.
+        let Ok(fold) = Regex::new("(?i)[datefical]") else {
+            panic!("regex")
+        };
+        let Ok(fold_s) = Regex::new("(?i)s") else {
+            panic!("regex")
+        };
+        let others = |keep: &str| -> String {
+            (0..=0x10_ffffu32)
+                .filter_map(char::from_u32)
+                .filter(|c| !keep.contains(*c))
+                .collect()
+        };
+        assert!(!fold.is_match(&others("dateficlDATEFICL")));
+        assert!(!fold_s.is_match(&others("sS\u{17f}")));
+    }
+
     /// The former `is_suffix`, without the first-letter check.
     fn is_suffix_reference(w: &str) -> bool {
         let word = w.trim_end_matches([',', '.']);
@@ -632,7 +752,7 @@ mod tests {
                 .and_then(|r| r.captures(head(&t, 5000)))
                 .and_then(|c| c.get(1))
                 .map(|m| m.as_str().to_ascii_uppercase());
-            assert_eq!(form(&t), want_form, "{t:.80?}");
+            assert_eq!(form(&t, &lc(&t)), want_form, "{t:.80?}");
             let mut want_items: Vec<String> = ITEM
                 .as_ref()
                 .map(|r| {
@@ -643,7 +763,7 @@ mod tests {
                 .unwrap_or_default();
             want_items.sort();
             want_items.dedup();
-            assert_eq!(items(&t, None), want_items, "{t:.80?}");
+            assert_eq!(items(&t, &lc(&t), None), want_items, "{t:.80?}");
             for w in t.split([' ', '\n', '\t']) {
                 assert_eq!(is_suffix(w), is_suffix_reference(w), "{w:?}");
             }
@@ -662,11 +782,10 @@ mod tests {
         ] {
             assert_eq!(is_suffix(w), is_suffix_reference(w), "{w:?}");
         }
-        assert_eq!(form("FORM 8-\u{212a}\n form 6-K").as_deref(), Some("6-K"));
-        assert_eq!(
-            items("x\n\t Item 2.02 y\nItem 9.01", None),
-            ["2.02", "9.01"]
-        );
+        let t = "FORM 8-\u{212a}\n form 6-K";
+        assert_eq!(form(t, &lc(t)).as_deref(), Some("6-K"));
+        let t = "x\n\t Item 2.02 y\nItem 9.01";
+        assert_eq!(items(t, &lc(t), None), ["2.02", "9.01"]);
     }
 
     #[test]
@@ -674,6 +793,8 @@ mod tests {
         for r in [
             &DATE,
             &DATE_OF_REPORT,
+            &DATE_OF_REPORT_AT,
+            &FISCAL_AT,
             &FORM,
             &ITEM,
             &FISCAL,
@@ -754,7 +875,7 @@ mod tests {
             ),
         ];
         for (t, name, aliases) in cases {
-            let (n, a) = registrant(t, None);
+            let (n, a) = registrant(t, &lc(t), None);
             assert_eq!(n.as_deref(), Some(*name), "{t:?}");
             for x in *aliases {
                 assert!(a.iter().any(|y| y == x), "{x} not in {a:?}");
@@ -867,7 +988,7 @@ mod tests {
             let mut plain_items = plain_items;
             plain_items.sort();
             plain_items.dedup();
-            assert_eq!(items(&t, None), plain_items);
+            assert_eq!(items(&t, lower.as_bytes(), None), plain_items);
             let Some(re) = TICKER.as_ref() else {
                 panic!("TICKER")
             };

@@ -132,6 +132,18 @@ fn is_bullet(c: char) -> bool {
 ///
 /// Returns the text and, per byte, its source offset. Never panics.
 pub(crate) fn normalize(src: &str, offs: Option<&[u32]>, markdown: bool) -> TextBuf {
+    let plain = if markdown { &PLAIN_MD } else { &PLAIN_TEXT };
+    normalize_with(src, offs, markdown, Some(plain))
+}
+
+/// [`normalize`], copying runs of `plain` bytes in bulk; with `None`, every
+/// char takes the per-char path (tests compare the two).
+fn normalize_with(
+    src: &str,
+    offs: Option<&[u32]>,
+    markdown: bool,
+    plain: Option<&[bool; 256]>,
+) -> TextBuf {
     let mut out = TextBuf::with_capacity(src.len());
     let mut line = TextBuf::with_capacity(256);
     let map = |i: usize| -> u32 {
@@ -155,7 +167,7 @@ pub(crate) fn normalize(src: &str, offs: Option<&[u32]>, markdown: bool) -> Text
             .map_or(src.len(), |k| start + k);
         let raw = src.get(start..end).unwrap_or("");
         line.clear();
-        inline(raw, start, &map, offs, markdown, &mut line);
+        inline(raw, start, &map, offs, markdown, plain, &mut line);
         let next = end + 1;
         if line.text.is_empty() {
             blank_seen = true;
@@ -210,13 +222,15 @@ fn is_page_number(s: &str) -> bool {
 }
 
 /// Inline rules on one line (`raw` starts at `src` byte `base`); writes the trimmed,
-/// whitespace-folded result to `line`.
+/// whitespace-folded result to `line`. Runs of `plain` bytes (see [`plain_run`])
+/// are copied in bulk; `None` sends every char through the per-char rules.
 fn inline(
     raw: &str,
     base: usize,
     map: &dyn Fn(usize) -> u32,
     offs: Option<&[u32]>,
     markdown: bool,
+    plain: Option<&[bool; 256]>,
     line: &mut TextBuf,
 ) {
     let bytes = raw.as_bytes();
@@ -269,7 +283,10 @@ fn inline(
             continue;
         }
         // Fast path: a run of plain ASCII bytes is copied in bulk.
-        let run = bytes.get(i..).map_or(0, plain_run);
+        let run = match (plain, bytes.get(i..)) {
+            (Some(t), Some(r)) => plain_run(r, t),
+            _ => 0,
+        };
         if run > 1 && link_close.is_none_or(|(close, _)| close >= i + run) {
             flush_ws(line, &mut pending_ws);
             if let Some(chunk) = raw.get(i..i + run) {
@@ -385,38 +402,52 @@ fn inline(
     }
 }
 
-/// ASCII bytes that no inline rule looks at.
-const fn is_plain(b: u8) -> bool {
-    b.is_ascii_graphic()
-        && !matches!(
-            b,
-            b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^' | b'(' | b')'
-        )
+/// Markdown: ASCII bytes that no inline rule looks at. Printable ASCII takes the
+/// generic per-char path (pending whitespace flushed, the byte copied at its own
+/// offset) unless a Markdown rule matches on it: `\\`, `*`, `!`, `[`, `<`, `$`,
+/// `^` start one, and `]` ends a link text. (`(` and `)` start none: a link's
+/// `(url)` is skipped from its `[`.)
+const fn is_plain_md(b: u8) -> bool {
+    b.is_ascii_graphic() && !matches!(b, b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^')
 }
 
-/// [`is_plain`] for every byte value, for the run scan.
-static PLAIN: [bool; 256] = {
+/// [`is_plain_md`] for every byte value, for the run scan of Markdown.
+static PLAIN_MD: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = is_plain(b as u8);
+        t[b] = is_plain_md(b as u8);
         b += 1;
     }
     t
 };
 
-/// Length of the run of plain bytes at the start of `r`, single spaces
-/// between plain bytes included: a lone space folds to itself at its own
-/// offset, so copying it in bulk gives the same text and offsets as the
-/// whitespace rules.
-fn plain_run(r: &[u8]) -> usize {
-    let plain = |b: &u8| PLAIN.get(usize::from(*b)).copied().unwrap_or(false);
+/// Without the Markdown rules (HTML text), every printable ASCII byte takes the
+/// generic per-char path, so all of them are plain.
+static PLAIN_TEXT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_graphic();
+        b += 1;
+    }
+    t
+};
+
+/// Length in bytes of the run of `plain` bytes at the start of `r`, each
+/// single space or tab between two plain bytes included: a lone blank becomes
+/// the pending whitespace (itself, at its own offset; a tab is kept as a tab)
+/// and the next plain byte emits it, so copying it in bulk gives the same text
+/// and offsets as the whitespace rules. (Two blanks in a row fold to one, so
+/// they end the run.)
+fn plain_run(r: &[u8], plain: &[bool; 256]) -> usize {
+    let plain = |b: &u8| plain.get(usize::from(*b)).copied().unwrap_or(false);
     let mut n = 0;
     while let Some(b) = r.get(n) {
         if plain(b) {
             n += 1;
-        } else if *b == b' ' && n > 0 && r.get(n + 1).is_some_and(plain) {
-            // The space and the plain byte after it.
+        } else if matches!(b, b' ' | b'\t') && n > 0 && r.get(n + 1).is_some_and(plain) {
+            // The blank and the plain byte after it.
             n += 2;
         } else {
             break;
@@ -734,11 +765,19 @@ mod tests {
         assert_eq!(&src[got.offs[k] as usize..got.offs[k] as usize + 2], "\\$");
     }
 
-    /// The former byte-by-byte `plain_run`.
-    fn plain_run_reference(r: &[u8]) -> usize {
+    /// `plain_run` byte by byte, from the predicates instead of the tables.
+    fn plain_run_reference(r: &[u8], markdown: bool) -> usize {
+        let plain = |b: u8| {
+            if markdown {
+                is_plain_md(b)
+            } else {
+                b.is_ascii_graphic()
+            }
+        };
         let mut n = 0;
         while let Some(&b) = r.get(n) {
-            if is_plain(b) || (b == b' ' && n > 0 && r.get(n + 1).is_some_and(|&c| is_plain(c))) {
+            let blank = b == b' ' || b == b'\t';
+            if plain(b) || (blank && n > 0 && r.get(n + 1).is_some_and(|&c| plain(c))) {
                 n += 1;
             } else {
                 break;
@@ -747,8 +786,31 @@ mod tests {
         n
     }
 
-    /// The table-driven run scan and the identity offsets without a map give
-    /// what the plain scan and an explicit identity map give, on the samples.
+    /// Normalizes `t` with the bulk copy and with every char through the
+    /// per-char rules, without an offset map and through an identity and a
+    /// spread-out one; all must agree in text and offsets.
+    fn fast_matches_slow(t: &str) {
+        let ident: Vec<u32> = (0..t.len() as u32).collect();
+        let spread: Vec<u32> = (0..t.len() as u32).map(|k| 3 * k + 1).collect();
+        for md in [true, false] {
+            let plain = if md { &PLAIN_MD } else { &PLAIN_TEXT };
+            let slow = normalize_with(t, None, md, None);
+            for offs in [None, Some(ident.as_slice())] {
+                let fast = normalize_with(t, offs, md, Some(plain));
+                assert_eq!(fast.text, slow.text, "{t:.80?}");
+                assert_eq!(fast.offs, slow.offs, "{t:.80?}");
+            }
+            let fast = normalize_with(t, Some(&spread), md, Some(plain));
+            let slow = normalize_with(t, Some(&spread), md, None);
+            assert_eq!(fast.text, slow.text, "{t:.80?}");
+            assert_eq!(fast.offs, slow.offs, "{t:.80?}");
+        }
+    }
+
+    /// The table-driven run scan gives what the predicates give, and the bulk
+    /// copy (runs with single spaces and tabs, parentheses, all printable ASCII
+    /// outside Markdown) gives what the per-char rules give, on the samples
+    /// and on edge cases.
     #[test]
     fn fast_paths_match_reference() {
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -772,6 +834,10 @@ mod tests {
                 "x \u{e9} y",
                 "a \n b",
                 "a b  c ",
+                "a\tb \tc\t d\t\te\t",
+                "\tZentrix\t$\t(1,234)\t",
+                "see [Acme (ZTX-101)](https://x.com/a) (b) ![i](u) [a]b",
+                "a*b* (*c*) \\$ $x^{\\text{TM}}$ <u>u</u> ^{R} a\u{a0}b",
                 "a b",
             ]
             .map(String::from),
@@ -780,18 +846,36 @@ mod tests {
             let b = t.as_bytes();
             for i in 0..=b.len() {
                 let r = b.get(i..).unwrap_or(&[]);
-                assert_eq!(plain_run(r), plain_run_reference(r), "at {i}");
+                assert_eq!(plain_run(r, &PLAIN_MD), plain_run_reference(r, true));
+                assert_eq!(plain_run(r, &PLAIN_TEXT), plain_run_reference(r, false));
             }
-            let ident: Vec<u32> = (0..t.len() as u32).collect();
-            for md in [true, false] {
-                let a = normalize(t, None, md);
-                let m = normalize(t, Some(&ident), md);
-                assert_eq!(a.text, m.text);
-                assert_eq!(a.offs, m.offs);
-            }
+            fast_matches_slow(t);
         }
         for b in 0..=255u8 {
-            assert_eq!(PLAIN.get(usize::from(b)).copied(), Some(is_plain(b)));
+            assert_eq!(PLAIN_MD.get(usize::from(b)).copied(), Some(is_plain_md(b)));
+            assert_eq!(
+                PLAIN_TEXT.get(usize::from(b)).copied(),
+                Some(b.is_ascii_graphic())
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The bulk copy agrees with the per-char rules on text built from
+        /// words, blanks, Markdown and LaTeX markup, and non-ASCII chars.
+        #[test]
+        fn bulk_copy_agrees_with_per_char_rules(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Zentrix", "ZTX-101", "2", ".", ",", "-", " ", "  ", "\t", "\n",
+                    "\r", "(", ")", "[", "]", "![", "](", "*", "**", "\\", "\\$", "$",
+                    "^{", "}", "\\text{TM}", "<u>", "</u>", "<", ">", "#", "# ", "- ",
+                    "\u{2022} ", "\u{e9}", "\u{a0}", "\u{200b}", "Page ", "\u{3000}",
+                ]),
+                0..40,
+            )
+        ) {
+            fast_matches_slow(&parts.concat());
         }
     }
 
