@@ -9,7 +9,7 @@
 //! patterns accept) scans the document once; each hit marks the sentences it
 //! touches. The lexicon families' finders are case-sensitive literal
 //! automata, so their anchors' hits count only with the exact bytes. A code name needs a capital right before a digit, which a scan
-//! of the sentence's digits checks. A family's finders then skip the
+//! of the text's digits checks (see `code_marks`). A family's finders then skip the
 //! sentences without its mark.
 //!
 //! Anchors are necessary, never sufficient: the gate only skips work that
@@ -324,44 +324,157 @@ fn bounded(text: &[u8], start: usize, end: usize, bound: Bound, sent: &Sentence)
     }
 }
 
-/// True when `s` has the joint of a code name: an ASCII capital (the last
-/// letter of every prefix `CODE_RE` takes), then optionally `-`, `‑` (U+2011)
-/// or a space, then a digit as Unicode `\d` sees it (an ASCII digit or a
-/// non-ASCII numeric character, a superset of `\d`).
-fn has_code_joint(s: &str) -> bool {
+/// Bytes a code joint looks back from its digit: a capital and `‑`
+/// (U+2011, three bytes).
+const JOINT_BACK: usize = 4;
+
+/// Bytes per block of [`code_marks`]' branch-free scan.
+const JOINT_BLOCK: usize = 32;
+
+/// Whether the digit-like byte `c` has a joint's bytes `p4 p3 p2 p1`
+/// right before it: a capital, optionally after `-`, a space or `‑`
+/// (E2 80 91). Branch-free, so a block of it vectorizes. A byte before the
+/// text is passed as 0, which is none of these.
+///
+/// This is [`joint_start`] without the check that a lead byte starts a
+/// numeric character, so it holds wherever `joint_start` finds a joint
+/// (and at an ASCII digit, exactly where it does).
+#[inline(always)]
+fn joint_candidate(p4: u8, p3: u8, p2: u8, p1: u8, c: u8) -> bool {
+    let upper = |x: u8| x.wrapping_sub(b'A') < 26;
+    let digit_like = (c.wrapping_sub(b'0') < 10) | (c >= 0xC0);
+    let before = upper(p1)
+        | (((p1 == b'-') | (p1 == b' ')) & upper(p2))
+        | ((p1 == 0x91) & (p2 == 0x80) & (p3 == 0xE2) & upper(p4));
+    digit_like & before
+}
+
+/// Where the code joint whose digit starts at byte `j` of `s` starts:
+/// `j` must start an ASCII digit or a non-ASCII numeric character (a
+/// superset of Unicode `\d`) right after an ASCII capital (the last letter
+/// of every prefix `CODE_RE` takes), optionally with `-`, `‑` (U+2011) or
+/// a space between; the capital's offset, else `None`.
+fn joint_start(s: &str, j: usize) -> Option<usize> {
     let b = s.as_bytes();
-    // Looks behind each digit rather than ahead of each capital: digits are
-    // the rarer of the two in prose.
-    let joint_before = |j: usize| {
-        let back = |k: usize| j.checked_sub(k).and_then(|i| b.get(i)).copied();
-        let upper = |k: usize| back(k).is_some_and(|c| c.is_ascii_uppercase());
-        match back(1) {
-            Some(b'-' | b' ') => upper(2),
-            // U+2011 is E2 80 91.
-            Some(0x91) => back(2) == Some(0x80) && back(3) == Some(0xE2) && upper(4),
-            _ => upper(1),
-        }
+    let back = |k: usize| j.checked_sub(k).and_then(|i| b.get(i)).copied();
+    let cap = match back(1) {
+        Some(b'-' | b' ') => j.checked_sub(2)?,
+        // U+2011 is E2 80 91.
+        Some(0x91) if back(2) == Some(0x80) && back(3) == Some(0xE2) => j.checked_sub(4)?,
+        _ => j.checked_sub(1)?,
     };
-    let at = |j: usize, c: u8| {
-        if c.is_ascii_digit() {
-            joint_before(j)
-        } else {
-            // A non-ASCII numeric character starts with a lead byte.
-            c >= 0xC0
-                && s.get(j..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_numeric)
-                && joint_before(j)
-        }
+    if !b.get(cap)?.is_ascii_uppercase() {
+        return None;
+    }
+    let digit = match b.get(j)? {
+        c if c.is_ascii_digit() => true,
+        // A non-ASCII numeric character starts with a lead byte.
+        &c if c >= 0xC0 => s
+            .get(j..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_numeric),
+        _ => false,
     };
-    // Most 32-byte chunks of prose hold no digit and no lead byte: a
-    // branch-free fold (which the compiler vectorizes) skips them.
-    b.chunks(32).enumerate().any(|(k, chunk)| {
-        let candidate = chunk.iter().fold(false, |acc, &c| {
+    digit.then_some(cap)
+}
+
+/// The block of [`JOINT_BLOCK`] bytes of `b` at `k` with the
+/// [`JOINT_BACK`] bytes before it, zero-padded before the text's start and
+/// after its end (a byte no joint test accepts, as if absent).
+fn joint_window(b: &[u8], k: usize) -> [u8; JOINT_BACK + JOINT_BLOCK] {
+    let inner = k
+        .checked_sub(JOINT_BACK)
+        .and_then(|lo| b.get(lo..k + JOINT_BLOCK))
+        .and_then(|w| <[u8; JOINT_BACK + JOINT_BLOCK]>::try_from(w).ok());
+    if let Some(w) = inner {
+        return w;
+    }
+    let mut w = [0u8; JOINT_BACK + JOINT_BLOCK];
+    let lo = k.saturating_sub(JOINT_BACK);
+    let src = b.get(lo..(k + JOINT_BLOCK).min(b.len())).unwrap_or(&[]);
+    for (d, &c) in w.iter_mut().skip(JOINT_BACK - (k - lo)).zip(src) {
+        *d = c;
+    }
+    w
+}
+
+/// Whether the [`JOINT_BLOCK`] bytes of `b` from `k` may hold the digit
+/// of a code joint: two branch-free folds, which the compiler vectorizes.
+/// A block with no digit and no lead byte holds none, nor does one where
+/// [`joint_candidate`] (looking back into the bytes before the block)
+/// holds at no byte. Both are necessary conditions of [`joint_start`].
+fn block_may_hold_joint(b: &[u8], k: usize) -> bool {
+    let digits = b
+        .get(k..(k + JOINT_BLOCK).min(b.len()))
+        .unwrap_or(&[])
+        .iter()
+        .fold(false, |acc, &c| {
             acc | (c.wrapping_sub(b'0') < 10) | (c >= 0xC0)
         });
-        candidate && chunk.iter().enumerate().any(|(i, &c)| at(k * 32 + i, c))
-    })
+    digits && {
+        let w = joint_window(b, k);
+        let at = |d: usize| w.get(d..d + JOINT_BLOCK).unwrap_or(&[]);
+        at(0)
+            .iter()
+            .zip(at(1))
+            .zip(at(2))
+            .zip(at(3))
+            .zip(at(4))
+            .fold(false, |acc, ((((&p4, &p3), &p2), &p1), &c)| {
+                acc | joint_candidate(p4, p3, p2, p1, c)
+            })
+    }
+}
+
+/// The [`Cues::CODE`] mark of each sentence of `sents` (sorted, apart):
+/// whether it holds a whole code joint ([`joint_start`]), capital to
+/// digit.
+///
+/// One pass over the text rather than one scan per sentence: sentences
+/// are short (table cells, list items), and a scan's fixed cost and
+/// partial blocks weighed on each. The pass goes by blocks of 32 bytes,
+/// skipping those that [`block_may_hold_joint`] rules out, and tries
+/// `joint_start` at the digits and lead bytes of the others. A joint is
+/// the sentence's when it lies in it from capital to digit, which is
+/// exactly when the sentence alone shows it: its bytes are the same, and
+/// the character that starts at the digit ends within the sentence, whose
+/// end is a char boundary. Once a sentence has its mark the pass goes on
+/// from the next sentence's start: joints before it can only be the
+/// marked sentence's or in no sentence. Filings are full of digits
+/// (years, amounts, section numbers), and many sentences hold several
+/// joints.
+fn code_marks(text: &str, sents: &[Sentence]) -> Vec<Cues> {
+    let b = text.as_bytes();
+    let mut out = vec![Cues::default(); sents.len()];
+    // The first sentence that does not end before `k`.
+    let mut i = 0;
+    let mut k = 0;
+    while k < b.len() {
+        let end = (k + JOINT_BLOCK).min(b.len());
+        let joint = if block_may_hold_joint(b, k) {
+            (k..end)
+                .filter(|&j| b.get(j).is_some_and(|&c| c.is_ascii_digit() || c >= 0xC0))
+                .find_map(|j| Some((joint_start(text, j)?, j)))
+        } else {
+            None
+        };
+        let Some((cap, j)) = joint else {
+            k = end;
+            continue;
+        };
+        while sents.get(i).is_some_and(|s| s.end <= j) {
+            i += 1;
+        }
+        k = j + 1;
+        if sents.get(i).is_some_and(|s| s.start <= cap)
+            && let Some(c) = out.get_mut(i)
+        {
+            c.add(Cues::CODE);
+            i += 1;
+            k = sents.get(i).map_or(b.len(), |s| s.start.max(k));
+        }
+    }
+    out
 }
 
 /// The families each sentence of `sents` (byte ranges into `text`) may
@@ -378,17 +491,7 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
     else {
         return vec![Cues::ALL; sents.len()];
     };
-    let mut out: Vec<Cues> = sents
-        .iter()
-        .map(|s| {
-            let st = text.get(s.start..s.end).unwrap_or("");
-            if has_code_joint(st) {
-                Cues::CODE
-            } else {
-                Cues::default()
-            }
-        })
-        .collect();
+    let mut out = code_marks(text, sents);
     let bytes = text.as_bytes();
     // The first sentence ending after the hit's start. Hits come in order
     // of their end, so their starts move forward but for the odd longer
@@ -545,6 +648,61 @@ mod tests {
                 let s = format!("{p}{tail}");
                 assert_eq!(has_code_joint(&s), expect, "{s:?}");
             }
+        }
+    }
+
+    /// Whether `st` holds a code joint, by [`joint_start`] at every byte:
+    /// what the gate checked on each sentence alone.
+    fn has_code_joint_by_bytes(st: &str) -> bool {
+        (0..st.len()).any(|j| joint_start(st, j).is_some())
+    }
+
+    /// The CODE mark [`code_marks`] gives `s` as one sentence.
+    fn has_code_joint(s: &str) -> bool {
+        let whole = Sentence {
+            start: 0,
+            end: s.len(),
+            line: 0,
+            line_start: true,
+        };
+        let marks = code_marks(s, &[whole]);
+        assert_eq!(marks.len(), 1);
+        marks[0].has(Cues::CODE)
+    }
+
+    proptest::proptest! {
+        /// The one-pass marks are [`joint_start`] tried at every byte of
+        /// each sentence alone, on text sparse or dense in capitals,
+        /// digits, separators and multi-byte characters (a `‑` split
+        /// across a block edge included), cut into sentences anywhere on
+        /// char boundaries (between capital and digit too), with gaps or
+        /// none between them.
+        #[test]
+        fn code_marks_are_joints_within_each_sentence(
+            text in "([A-Za-z .\\-\u{2019}é]{0,40}(Z|Z-|Z |Z\u{2011}|z\u{2011}|\u{2011}|-)?[0-9\u{661}\u{ff15}\u{1d7d9}]?){0,6}",
+            cuts in proptest::collection::vec(0usize..300, 0..10),
+            gaps in proptest::collection::vec(proptest::bool::ANY, 11),
+        ) {
+            let mut at: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .chain([0, text.len()])
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            let sents: Vec<Sentence> = at
+                .windows(2)
+                .zip(&gaps)
+                .filter(|(_, gap)| !**gap)
+                .map(|(w, _)| Sentence { start: w[0], end: w[1], line: 0, line_start: true })
+                .collect();
+            let want: Vec<bool> = sents
+                .iter()
+                .map(|s| has_code_joint_by_bytes(&text[s.start..s.end]))
+                .collect();
+            let got: Vec<bool> = code_marks(&text, &sents).iter().map(|c| c.has(Cues::CODE)).collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

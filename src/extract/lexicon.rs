@@ -153,6 +153,32 @@ pub const CONJUGATE_SECOND_WORDS: &[&str] = &[
     "vicleucel",
 ];
 
+/// [`CONJUGATE_SECOND_WORDS`] as a set: looked up for the word after
+/// nearly every long word of a filing, where a scan compared it with each
+/// entry.
+static CONJUGATE_SECOND_WORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| CONJUGATE_SECOND_WORDS.iter().copied().collect());
+
+/// Whether `word` is a [`CONJUGATE_SECOND_WORDS`] entry (case-sensitive).
+pub fn is_conjugate_second_word(word: &str) -> bool {
+    CONJUGATE_SECOND_WORD_SET.contains(word)
+}
+
+/// Whether `word`, ASCII-lowercased, is a [`CONJUGATE_SECOND_WORDS`]
+/// entry. Lowercased on the stack when it fits (every entry does), else
+/// the allocating way.
+pub fn is_conjugate_second_word_ignoring_ascii_case(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).is_ok_and(is_conjugate_second_word)
+        }
+        None => is_conjugate_second_word(&word.to_ascii_lowercase()),
+    }
+}
+
 /// Common English (and filing) words that happen to end in a drug stem.
 pub const NOT_INN: &[&str] = &[
     // Drug classes named after a stem.
@@ -1067,6 +1093,39 @@ mod tests {
                 TrieHit::None
             };
             assert_eq!(STEM_TRIE.lookup(w.as_bytes()), expect, "{w:?}");
+        }
+    }
+
+    /// The second-word sets answer as the list, on every entry in three
+    /// casings, on words one letter off, and on non-ASCII and long words.
+    #[test]
+    fn second_word_sets_are_the_list() {
+        let mut words: Vec<String> = Vec::new();
+        for w in CONJUGATE_SECOND_WORDS {
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            let mut c = w.chars();
+            words.extend(
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>()),
+            );
+            words.push(format!("{w}s"));
+            words.push(w.get(1..).unwrap_or("").to_string());
+        }
+        words.extend(
+            ["", "VEDOTİN", "vedotın", "véd", &"a".repeat(40), "Zentrix"].map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                is_conjugate_second_word(w),
+                CONJUGATE_SECOND_WORDS.contains(&w.as_str()),
+                "{w:?}"
+            );
+            assert_eq!(
+                is_conjugate_second_word_ignoring_ascii_case(w),
+                CONJUGATE_SECOND_WORDS.contains(&w.to_ascii_lowercase().as_str()),
+                "{w:?}"
+            );
         }
     }
 

@@ -181,7 +181,7 @@ fn inn_tail(s: &str, start: usize, word_end: usize) -> Option<InnCandidate> {
         let y = word_end + (after.len() - trimmed.len());
         let next_len = trimmed.bytes().take_while(|&c| is_word_byte(c)).count();
         let next = trimmed.get(..next_len).unwrap_or("");
-        if lexicon::CONJUGATE_SECOND_WORDS.contains(&next) {
+        if lexicon::is_conjugate_second_word(next) {
             return Some(InnCandidate {
                 start,
                 word_end,
@@ -261,11 +261,45 @@ const NOT_CODE_PREFIXES: &[&str] = &[
     "BLA", "MAA", "CTA", "PDUFA", "ODD", "BTD", "RMAT", "PRIME", "GAAP", "EBITDA", "EPS", "NOL",
 ];
 
+/// [`NOT_CODE_PREFIXES`] as a set: [`code_is_excluded`] looks up the
+/// prefix of every code-shaped match, and a scan of the list compared it
+/// with some three hundred entries.
+static NOT_CODE_PREFIX_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| NOT_CODE_PREFIXES.iter().copied().collect());
+
+/// `parts` joined on the stack with `case` applied (an ASCII case
+/// mapping): `None` when they are not all ASCII or do not fit, for the
+/// caller to take the allocating way. Code prefixes and digits are a few
+/// ASCII bytes.
+fn ascii_joined<'b>(buf: &'b mut [u8; 24], parts: &[&str], case: fn(&mut [u8])) -> Option<&'b str> {
+    let mut n = 0;
+    for p in parts {
+        if !p.is_ascii() {
+            return None;
+        }
+        buf.get_mut(n..n + p.len())?.copy_from_slice(p.as_bytes());
+        n += p.len();
+    }
+    let out = buf.get_mut(..n)?;
+    case(out);
+    std::str::from_utf8(out).ok()
+}
+
 /// True for text that looks like a code name but is a year-like number after
 /// a conference or region (`ASCO 2024`), a zip code (`MA 02451`) or the like.
+///
+/// The prefix is uppercased and the target key built on the stack, and the
+/// prefix looked up in [`NOT_CODE_PREFIX_SET`]. The key is `name_key` of
+/// prefix and digits: for ASCII letters and digits (what `CODE_RE` takes,
+/// but for Unicode digits, which take the allocating way) that is their
+/// lowercase, as `name_key` keeps ASCII alphanumerics and lowercases them.
 fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
-    let up = prefix.to_ascii_uppercase();
-    if NOT_CODE_PREFIXES.contains(&up.as_str()) {
+    let mut buf = [0u8; 24];
+    let excluded_prefix = match ascii_joined(&mut buf, &[prefix], <[u8]>::make_ascii_uppercase) {
+        Some(up) => NOT_CODE_PREFIX_SET.contains(up),
+        None => NOT_CODE_PREFIX_SET.contains(prefix.to_ascii_uppercase().as_str()),
+    };
+    if excluded_prefix {
         return true;
     }
     // Mixed-case prefixes ("Study 003", "Phase 2") are words, not codes,
@@ -293,11 +327,16 @@ fn code_is_excluded(prefix: &str, sep: &str, digits: &str) -> bool {
         }
     }
     // Target gene symbols with digits (CD19, FOLR1) are targets, not codes.
-    let joined = format!("{prefix}{digits}");
-    if LEXICON.target_by_key.contains_key(&name_key(&joined)) {
-        return true;
+    let alnum = prefix
+        .bytes()
+        .chain(digits.bytes())
+        .all(|c| c.is_ascii_alphanumeric());
+    match ascii_joined(&mut buf, &[prefix, digits], <[u8]>::make_ascii_lowercase) {
+        Some(key) if alnum => LEXICON.target_by_key.contains_key(key),
+        _ => LEXICON
+            .target_by_key
+            .contains_key(&name_key(&format!("{prefix}{digits}"))),
     }
-    false
 }
 
 /// Finds compound-name candidates in `s`, left to right, without overlaps.
@@ -364,7 +403,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
         if !lexicon::is_inn_word(base) {
             continue;
         }
-        if lexicon::CONJUGATE_SECOND_WORDS.contains(&base.to_ascii_lowercase().as_str()) {
+        if lexicon::is_conjugate_second_word_ignoring_ascii_case(base) {
             continue;
         }
         // A capitalized stem word mid-sentence counts when it is long enough
@@ -1394,6 +1433,44 @@ fn money_parts(t: &str) -> Option<(&str, Option<&str>, &str)> {
 mod tests {
     use super::*;
 
+    /// [`code_is_excluded`] as it was: a list scan and allocated keys.
+    fn code_is_excluded_by_scan(prefix: &str, sep: &str, digits: &str) -> bool {
+        let up = prefix.to_ascii_uppercase();
+        if NOT_CODE_PREFIXES.contains(&up.as_str()) {
+            return true;
+        }
+        // Mixed-case prefixes ("Study 003", "Phase 2") are words, not codes,
+        // unless they have an inner capital (`huN`) which the conjugate rule handles.
+        if prefix.chars().skip(1).any(|c| c.is_ascii_lowercase()) {
+            return true;
+        }
+        // A lowercase initial before capitals (`mRNA-1273`) only with a hyphen
+        // and three digits or more: "eGFR 2" or "mAb 12" are no codes.
+        if prefix.starts_with(|c: char| c.is_ascii_lowercase())
+            && (sep == " " || sep.is_empty() || digits.len() < 3)
+        {
+            return true;
+        }
+        if sep == " " {
+            // "AMG 510" yes; "ASCO 2024" (a year), "MA 02451" (a zip code) no.
+            if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+                return true;
+            }
+            if digits.len() == 5 && prefix.len() == 2 {
+                return true;
+            }
+            if digits.len() > 6 {
+                return true;
+            }
+        }
+        // Target gene symbols with digits (CD19, FOLR1) are targets, not codes.
+        let joined = format!("{prefix}{digits}");
+        if LEXICON.target_by_key.contains_key(&name_key(&joined)) {
+            return true;
+        }
+        false
+    }
+
     /// [`find_phases`] as it was: every match through the capture engine.
     fn find_phases_by_captures(s: &str) -> Vec<Found<PhaseWord>> {
         PHASE_RE
@@ -1423,6 +1500,21 @@ mod tests {
             }
         }
 
+        /// The set look-ups and stack keys of `code_is_excluded` answer as
+        /// the list scan and allocated keys, on prefixes of any case,
+        /// every separator, and ASCII or Unicode digits.
+        #[test]
+        fn code_is_excluded_agrees_with_the_list_scan(
+            prefix in "[A-Za-z]{1,7}",
+            sep in "(|-| |\u{2011})",
+            digits in "[0-9\u{661}\u{ff15}]{1,9}",
+        ) {
+            proptest::prop_assert_eq!(
+                code_is_excluded(&prefix, &sep, &digits),
+                code_is_excluded_by_scan(&prefix, &sep, &digits)
+            );
+        }
+
         /// Every path of `find_names` gives the automaton's matches.
         #[test]
         fn find_names_paths_agree_on_any_text(
@@ -1440,6 +1532,48 @@ mod tests {
             proptest::prop_assert_eq!(&find_names(&text, &uniq), &want);
             if let Some(packed) = find_names_packed(&text, &uniq) {
                 proptest::prop_assert_eq!(&packed, &want);
+            }
+        }
+    }
+
+    /// `code_is_excluded` on every excluded prefix and every target name
+    /// split into letters and digits, in several casings, with years, zip
+    /// codes and long numbers: as the list scan.
+    #[test]
+    fn code_is_excluded_agrees_with_the_list_scan_on_every_listed_name() {
+        let mut names: Vec<String> = NOT_CODE_PREFIXES
+            .iter()
+            .map(|p| format!("{p}101"))
+            .collect();
+        for t in lexicon::TARGETS {
+            names.extend(
+                std::iter::once(t.name)
+                    .chain(t.aliases.iter().copied())
+                    .map(String::from),
+            );
+        }
+        names.push("ZTX\u{661}\u{662}".to_string());
+        for n in &names {
+            let letters = n.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let (prefix, rest) = n.split_at(letters);
+            let own = rest.trim_start_matches(|c: char| !c.is_numeric());
+            for prefix in [
+                prefix.to_string(),
+                prefix.to_ascii_lowercase(),
+                prefix.to_ascii_uppercase(),
+            ] {
+                if prefix.is_empty() {
+                    continue;
+                }
+                for digits in [own, "101", "2024", "02451", "1234567", "\u{661}\u{662}"] {
+                    for sep in ["", "-", " ", "\u{2011}"] {
+                        assert_eq!(
+                            code_is_excluded(&prefix, sep, digits),
+                            code_is_excluded_by_scan(&prefix, sep, digits),
+                            "{prefix:?} {sep:?} {digits:?}"
+                        );
+                    }
+                }
             }
         }
     }
