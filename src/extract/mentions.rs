@@ -656,7 +656,7 @@ static NOT_NAME_LEAD: LazyLock<rustc_hash::FxHashSet<&'static str>> =
 /// Finds organization names by legal or industry suffix in `s`.
 /// Leading articles and sentence-initial words are trimmed off.
 ///
-/// A leading word is looked up in [`NOT_NAME_LEAD`] (one hash look-up,
+/// A leading word is looked up in `NOT_NAME_LEAD` (one hash look-up,
 /// where comparing it with each word of both lists took about a hundred),
 /// and word counts are bounded with `nth` instead of counted to the end:
 /// `count() > n` holds exactly when an `n`-th word (from 0) exists.
