@@ -3550,8 +3550,6 @@ mod tests {
             "Zentrix Biosciences",
             "FDA Acme",
             "ZTX",
-            "Roche",
-            "roche",
             "Mr. Acme",
             "Mr",
             "Q1 Acme",
@@ -3560,6 +3558,11 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        // A lexicon company as written and lowercased (the `known` path).
+        for c in super::lexicon::COMPANIES.iter().take(3) {
+            names.push(c.name.to_string());
+            names.push(c.name.to_lowercase());
+        }
         names.extend(
             super::NOT_ORG_FIRST_WORDS
                 .iter()
