@@ -592,7 +592,7 @@ mod tests {
                 "Over $18.3 Million<SUP>1</SUP> Licensing",
                 "Over $18.3 Million Licensing",
             ),
-            ("Kadcyla<sup>&reg;</sup> sales", "Kadcyla® sales"),
+            ("Zentrab<sup>&reg;</sup> sales", "Zentrab® sales"),
             (
                 "<head><title>x</title><body><p>unclosed head</p>",
                 "unclosed head",

@@ -825,7 +825,7 @@ mod tests {
                 d(2025, 4, 15),
             ),
             (
-                "Headline\nWALTHAM, MA, October 27, 2011 — ImmunoGen, Inc. today",
+                "Headline\nWALTHAM, MA, October 27, 2011 — Zentrix, Inc. today",
                 d(2011, 10, 27),
             ),
             (
@@ -846,9 +846,9 @@ mod tests {
     fn names() {
         let cases: &[(&str, &str, &[&str])] = &[
             (
-                "Date of Report: January 31, 2014\nImmunoGen, Inc.\n(Exact name of registrant as specified in its charter)\n",
-                "ImmunoGen",
-                &["ImmunoGen", "ImmunoGen, Inc."],
+                "Date of Report: January 31, 2014\nZentrix, Inc.\n(Exact name of registrant as specified in its charter)\n",
+                "Zentrix",
+                &["Zentrix", "Zentrix, Inc."],
             ),
             (
                 "Edmonton, Alberta, Canada March 17, 2025. Pacylex Pharmaceuticals Inc. (Pacylex) is a company",

@@ -670,8 +670,8 @@ mod tests {
             ),
             // LaTeX trademarks (dev/000)
             (
-                " $Kadcyla^{\\circledast}$, $Revlimid^{\\circledast}$, and $Rituxan^{\\circledast}$ are registered trademarks. Probody $^{\\text{TM}}$ is a trademark",
-                "Kadcyla®, Revlimid®, and Rituxan® are registered trademarks. Probody™ is a trademark",
+                " $Zentrab^{\\circledast}$, $Acmelid^{\\circledast}$, and $Zoltuxan^{\\circledast}$ are registered trademarks. Probody $^{\\text{TM}}$ is a trademark",
+                "Zentrab®, Acmelid®, and Zoltuxan® are registered trademarks. Probody™ is a trademark",
             ),
             ("LODER^{\\text{TM}} works", "LODER™ works"),
             // plain dollars stay
@@ -692,8 +692,8 @@ mod tests {
             ),
             ("- · Progress with all three", "Progress with all three"),
             (
-                "• The Company advanced IMGN289",
-                "The Company advanced IMGN289",
+                "• The Company advanced ZTX-289",
+                "The Company advanced ZTX-289",
             ),
             (
                 " * The Company currently has enrolled",
@@ -753,7 +753,7 @@ mod tests {
 
     #[test]
     fn offsets_point_into_source() {
-        let src = "# Head\n\nnet **income** of \\$3.8 and $Kadcyla^{\\circledast}$ x";
+        let src = "# Head\n\nnet **income** of \\$3.8 and $Zentrab^{\\circledast}$ x";
         let got = normalize(src, None, true);
         for (i, c) in got.text.char_indices() {
             let o = got.offs[i] as usize;
