@@ -408,7 +408,7 @@ fn history_of(g: &PipelineGraph, c: NodeId) -> Vec<PhaseRecord> {
 /// ```
 /// use pipegraph::{graph::PipelineGraph, query::highest_phase};
 /// let g = PipelineGraph::build(&[]);
-/// assert!(highest_phase(&g, "SAR3419", None).is_err());
+/// assert!(highest_phase(&g, "ZTX-101", None).is_err());
 /// ```
 pub fn highest_phase(
     g: &PipelineGraph,

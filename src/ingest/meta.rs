@@ -915,9 +915,9 @@ mod tests {
         v.extend(
             [
                 "AAAA aaa AaA aAa\nAAA",
-                "x ImmunoGen, Inc. IMMUNOGEN, INC. immunogen, inc. ImmunoGenX É ImmunoGen",
+                "x Zentrix, Inc. ZENTRIX, INC. zentrix, inc. ZentrixX É Zentrix",
                 "  Item 2.02 Results\n\tITEM 9.01. Fin\nitem\t1.01 x\nItems 3.02\nItem 5.5\nxItem 1.01\nItem 7.01",
-                "ımmunogen İtem 1.01\nİtem 2.02\n\u{212a}",
+                "zentrıx İtem 1.01\nİtem 2.02\n\u{212a}",
                 "",
             ]
             .map(String::from),
@@ -967,7 +967,7 @@ mod tests {
                 .take(300)
                 .map(String::from)
                 .collect();
-            names.extend(["AAA", "ImmunoGen, Inc.", "ImmunoGen", "aAa", "x É"].map(String::from));
+            names.extend(["AAA", "Zentrix, Inc.", "Zentrix", "aAa", "x É"].map(String::from));
             for n in &names {
                 let fast = spellings(&t, lower.as_bytes(), n);
                 assert_eq!(fast, spellings_reference(&t, n), "{n:?}");
