@@ -786,9 +786,6 @@ mod tests {
         t.to_ascii_lowercase().into_bytes()
     }
 
-    /// The label and fiscal-year searches from the first `date` / `fiscal`
-    /// give what the regexes on the whole text gave (the former code), on the
-    /// samples and at the edges (long s, case, a label inside a word, none).
     /// The registrant's full name in `t`, as [`registrant`] finds it without a header.
     fn full_name(t: &str, lower: &[u8]) -> Option<String> {
         exact_name_line(t, lower)
@@ -874,6 +871,9 @@ mod tests {
         }
     }
 
+    /// The label and fiscal-year searches from the first `date` / `fiscal`
+    /// give what the regexes on the whole text gave (the former code), on the
+    /// samples and at the edges (long s, case, a label inside a word, none).
     #[test]
     fn literal_starts_match_whole_text_regex() {
         let mut texts = line_filter_texts();
