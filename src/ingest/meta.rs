@@ -382,18 +382,7 @@ fn registrant(text: &str, lower: &[u8], header: Option<&Header>) -> (Option<Stri
     };
     let display = strip_suffix(&full).to_string();
     let mut aliases = vec![display.clone(), full.clone()];
-    if let Some(short) = short_form(text, &full) {
-        aliases.push(short);
-    }
-    // Other spellings of the full name in the text (`ABVC BIOPHARMA, INC.`).
-    // (When the display name is the full name, its spellings would all be
-    // duplicates, which the dedup below drops: not searched twice.)
-    aliases.extend(spellings(text, lower, &full));
-    if display != full {
-        aliases.extend(spellings(text, lower, &display));
-    }
-    // The display name with a legal suffix (`CNS Pharmaceuticals Inc.`).
-    aliases.extend(suffixed_forms(text, &display));
+    aliases.extend(name_aliases(text, lower, &full, &display));
     if let Some(h) = header {
         if let Some(c) = &h.company {
             aliases.push(c.clone());
@@ -405,14 +394,118 @@ fn registrant(text: &str, lower: &[u8], header: Option<&Header>) -> (Option<Stri
     (Some(display), aliases)
 }
 
+/// The aliases of the registrant found in `text` from its `full` and
+/// `display` names ([`strip_suffix`] of `full`), in this order: the short form
+/// defined after the full name, other spellings of the full name in the text
+/// (`ABVC BIOPHARMA, INC.`), then of the display name (when it differs: else
+/// its spellings would all be duplicates, which the caller drops), and the
+/// display name with a legal suffix (`CNS Pharmaceuticals Inc.`). `lower` is
+/// `text` ASCII-lowercased.
+///
+/// Each of these searches looks only where `text` has the display name in
+/// some ASCII case when the display name is a prefix of the full name (as
+/// [`strip_suffix`] makes it) of at least 3 bytes: then one scan for those
+/// places serves them all. Otherwise each scans the text
+/// ([`name_aliases_scanning`]; tests compare the two), as it also does past
+/// [`MAX_NAME_STARTS`] places, so that the list of them stays small.
+fn name_aliases(text: &str, lower: &[u8], full: &str, display: &str) -> Vec<String> {
+    let needle = display.as_bytes().to_ascii_lowercase();
+    let starts = (display.len() >= 3 && full.starts_with(display))
+        .then(|| overlapping_starts(lower, &needle, MAX_NAME_STARTS))
+        .flatten();
+    let Some(starts) = starts else {
+        return name_aliases_scanning(text, lower, full, display);
+    };
+    let hay = text.as_bytes();
+    let mut out = Vec::new();
+    // The first exact occurrence of the full name, as `memmem::find` gives it.
+    if let Some(k) = starts
+        .iter()
+        .copied()
+        .find(|&k| hay.get(k..).is_some_and(|r| r.starts_with(full.as_bytes())))
+        && let Some(short) = short_form_at(text, full, k)
+    {
+        out.push(short);
+    }
+    // Where the lowercased full name starts: all among the display name's starts.
+    let full_lower = full.as_bytes().to_ascii_lowercase();
+    out.extend(spellings_at(
+        text,
+        full.len(),
+        starts
+            .iter()
+            .copied()
+            .filter(|&k| lower.get(k..k + full_lower.len()) == Some(full_lower.as_slice())),
+    ));
+    if display != full {
+        out.extend(spellings_at(text, display.len(), starts.iter().copied()));
+    }
+    // The exact occurrences of the display name, each past the end of the
+    // one before, as `memmem::find_iter` gives them.
+    let mut next = 0;
+    let exact = starts.iter().copied().filter(|&k| {
+        let hit = k >= next && hay.get(k..k + display.len()) == Some(display.as_bytes());
+        if hit {
+            next = k + display.len();
+        }
+        hit
+    });
+    out.extend(suffixed_forms_at(text, display, exact));
+    out
+}
+
+/// [`name_aliases`], each search scanning the text on its own.
+fn name_aliases_scanning(text: &str, lower: &[u8], full: &str, display: &str) -> Vec<String> {
+    let mut out: Vec<String> = short_form(text, full).into_iter().collect();
+    out.extend(spellings(text, lower, full));
+    if display != full {
+        out.extend(spellings(text, lower, display));
+    }
+    out.extend(suffixed_forms(text, display));
+    out
+}
+
+/// The most places [`name_aliases`] lists (real filings name the registrant
+/// a few dozen times).
+const MAX_NAME_STARTS: usize = 4096;
+
+/// Every start, overlapping ones too, of `needle` in `hay`, in order; `None`
+/// when there are more than `max`.
+fn overlapping_starts(hay: &[u8], needle: &[u8], max: usize) -> Option<Vec<usize>> {
+    let finder = memchr::memmem::Finder::new(needle);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = hay.get(i..).and_then(|r| finder.find(r)) {
+        if out.len() == max {
+            return None;
+        }
+        out.push(i + k);
+        i += k + 1;
+    }
+    Some(out)
+}
+
 /// `display` followed by a legal suffix in `text` (`CNS Pharmaceuticals Inc.`).
 fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
     if display.len() < 2 {
-        return out;
+        return Vec::new();
     }
     // memmem's matches are non-overlapping, from the left, like `match_indices`.
-    for k in memchr::memmem::find_iter(text.as_bytes(), display.as_bytes()) {
+    suffixed_forms_at(
+        text,
+        display,
+        memchr::memmem::find_iter(text.as_bytes(), display.as_bytes()),
+    )
+}
+
+/// [`suffixed_forms`] given the starts of the occurrences of `display` to look after.
+fn suffixed_forms_at(
+    text: &str,
+    display: &str,
+    starts: impl Iterator<Item = usize>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in starts {
         let rest = text.get(k + display.len()..).unwrap_or("");
         let (comma, r) = match rest.strip_prefix(',') {
             Some(r) => (",", r),
@@ -468,23 +561,33 @@ fn exact_name_line(text: &str, lower: &[u8]) -> Option<String> {
 /// Every case variant of `name` in `text` (case-insensitive, word-bounded);
 /// `lower` is `text` ASCII-lowercased, searched for the lowercased name.
 fn spellings(text: &str, lower: &[u8], name: &str) -> Vec<String> {
-    let n = name.as_bytes();
-    let mut out: Vec<String> = Vec::new();
-    if n.len() < 3 {
-        return out;
+    if name.len() < 3 {
+        return Vec::new();
     }
-    let hay = text.as_bytes();
-    let needle = n.to_ascii_lowercase();
+    let needle = name.as_bytes().to_ascii_lowercase();
     let finder = memchr::memmem::Finder::new(&needle);
     let mut i = 0;
     // Every start (overlapping ones too) where the name matches, in order.
-    while let Some(k) = lower.get(i..).and_then(|r| finder.find(r)) {
-        i += k;
+    let starts = std::iter::from_fn(|| {
+        let k = i + lower.get(i..).and_then(|r| finder.find(r))?;
+        i = k + 1;
+        Some(k)
+    });
+    spellings_at(text, name.len(), starts)
+}
+
+/// [`spellings`] of a name of `len` bytes given the starts where `text`
+/// has it in some ASCII case, in order: the distinct word-bounded ones with
+/// an uppercase letter, at most 7.
+fn spellings_at(text: &str, len: usize, starts: impl Iterator<Item = usize>) -> Vec<String> {
+    let hay = text.as_bytes();
+    let mut out: Vec<String> = Vec::new();
+    for i in starts {
         if !hay
             .get(i.wrapping_sub(1))
             .is_some_and(u8::is_ascii_alphanumeric)
-            && !hay.get(i + n.len()).is_some_and(u8::is_ascii_alphanumeric)
-            && let Some(s) = text.get(i..i + n.len())
+            && !hay.get(i + len).is_some_and(u8::is_ascii_alphanumeric)
+            && let Some(s) = text.get(i..i + len)
             && s.chars().any(char::is_uppercase)
             && !out.iter().any(|o| o == s)
         {
@@ -493,7 +596,6 @@ fn spellings(text: &str, lower: &[u8], name: &str) -> Vec<String> {
                 break;
             }
         }
-        i += 1;
     }
     out
 }
@@ -610,6 +712,11 @@ fn suffix_name(text: &str) -> Option<String> {
 /// (Pacylex)`, `Silexion Therapeutics Corp. (NASDAQ: SLXN) ("Silexion" or ...)`.
 fn short_form(text: &str, full: &str) -> Option<String> {
     let k = memchr::memmem::find(text.as_bytes(), full.as_bytes())?;
+    short_form_at(text, full, k)
+}
+
+/// [`short_form`] after the occurrence of `full` at byte `k` of `text`.
+fn short_form_at(text: &str, full: &str, k: usize) -> Option<String> {
     let rest = text.get(k + full.len()..)?;
     let mut rest = rest.trim_start();
     // A ticker match at 0 ends at the first `)` (the pattern has no other), so
@@ -677,6 +784,91 @@ mod tests {
     /// `t` ASCII-lowercased, as `fill` passes it.
     fn lc(t: &str) -> Vec<u8> {
         t.to_ascii_lowercase().into_bytes()
+    }
+
+    /// The registrant's full name in `t`, as [`registrant`] finds it without a header.
+    fn full_name(t: &str, lower: &[u8]) -> Option<String> {
+        exact_name_line(t, lower)
+            .map(|n| body_spelling(t, lower, &n))
+            .or_else(|| ticker_name(t))
+            .or_else(|| suffix_name(t))
+    }
+
+    /// Compares the one-scan alias search with the separate scans for `full`.
+    fn aliases_agree(t: &str, full: &str) {
+        let lower = lc(t);
+        let display = strip_suffix(full);
+        assert_eq!(
+            name_aliases(t, &lower, full, display),
+            name_aliases_scanning(t, &lower, full, display),
+            "{full:?} in {t:.80?}"
+        );
+    }
+
+    /// The aliases from one scan for the display name are those the separate
+    /// scans found, on the samples (with their registrants and invented
+    /// names) and at the edges: overlapping and repeated occurrences, other
+    /// cases, a display name that is not a prefix, short names.
+    #[test]
+    fn one_scan_aliases_match_separate_scans() {
+        let mut texts = line_filter_texts();
+        texts.push(
+            "Zentrix, Inc. (\"Zentrix\" or the Company) ZENTRIX, INC. zentrix inc \
+             ZentrixZentrix Zentrix Inc. Zentrix Corp. Zentrix, Ltd. Zentrix Zentrix, Inc."
+                .to_string(),
+        );
+        texts.push("AAAA, Inc. AAAAA, Inc. aaaa, inc. Aaaa AG (Aaaa) Aaaa Aaaa Co.".to_string());
+        // More places than the one scan lists.
+        texts.push(format!(
+            "{}Zentrix, Inc. (\"Zentrix\") ZENTRIX INC",
+            "Zentrix ".repeat(MAX_NAME_STARTS)
+        ));
+        let invented = [
+            "Zentrix, Inc.",
+            "Zentrix",
+            "ZENTRIX, INC.",
+            "AAAA, Inc.",
+            "Aaaa",
+            "Aa Inc.",
+            "Ze",
+            " Zentrix, Inc.",
+            "Zentrix Zentrix, Inc.",
+        ];
+        let mut checked = 0;
+        for t in &texts {
+            let lower = lc(t);
+            if let Some(full) = full_name(t, &lower) {
+                aliases_agree(t, &full);
+                checked += 1;
+            }
+            for full in invented {
+                aliases_agree(t, full);
+            }
+        }
+        assert!(checked >= 5, "{checked}");
+    }
+
+    proptest::proptest! {
+        /// [`one_scan_aliases_match_separate_scans`] on text made of the names
+        /// in several cases, legal suffixes, short forms and non-ASCII chars.
+        #[test]
+        fn one_scan_aliases_agree_on_any_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Zentrix", "ZENTRIX", "zentrix", "ZenTrix", ", Inc.", ", INC.", " Inc.",
+                    " Corp", " Ltd.", " (", "(\"Zentrix\")", "(Nasdaq: ZTX)", " ", "\n", ",",
+                    "ZentrixZentrix", "Zentrix, Inc. (\"ZTX\" or the Company)", "\u{e9}",
+                    "\u{d6}", "\u{2019}", "x", "1", ".", "Zentrix Qorva", "Qorva",
+                ]),
+                0..30,
+            ),
+            full in proptest::sample::select(vec![
+                "Zentrix, Inc.", "Zentrix", "ZENTRIX INC", "Zentrix Qorva, Inc.", "Zen",
+                "Zentrix\u{e9} AG",
+            ]),
+        ) {
+            aliases_agree(&parts.concat(), full);
+        }
     }
 
     /// The label and fiscal-year searches from the first `date` / `fiscal`
