@@ -1198,20 +1198,33 @@ pub fn find_phases(s: &str) -> Vec<Found<PhaseWord>> {
 }
 
 /// The [`PhaseWord`] of a [`PHASE_RE`] match `t` whose alternative shows in
-/// its text; `None` for explicit phases (`Phase 1b/2`, read from the
-/// captures) and for non-ASCII text. The alternatives' texts overlap only
-/// where the earlier alternative wins (leftmost-first): `clinical trial
-/// application` is an IND, not clinical testing; `marketing authorization
-/// application` is a filing, not an approval.
+/// its text; `None` for non-ASCII text (read from the captures). Explicit
+/// phases (`Phase 1b/2`) are read by [`explicit_phase`]. The alternatives'
+/// texts overlap only where the earlier alternative wins (leftmost-first):
+/// `clinical trial application` is an IND, not clinical testing;
+/// `marketing authorization application` is a filing, not an approval.
 fn phase_alternative(t: &str) -> Option<PhaseWord> {
     if !t.is_ascii() {
         return None;
     }
-    let l = t.to_ascii_lowercase();
-    let l = l.as_str();
+    // Lowercased on the stack: matches are short (only `apply ... approval`
+    // and runs of whitespace grow long, and those go to the heap).
+    let mut buf = [0u8; 96];
+    let owned;
+    let l = match buf.get_mut(..t.len()) {
+        Some(b) => {
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).ok()?
+        }
+        None => {
+            owned = t.to_ascii_lowercase();
+            owned.as_str()
+        }
+    };
     let starts = |p: &str| l.starts_with(p);
     Some(if starts("phase") {
-        return None;
+        return explicit_phase(l.as_bytes()).map(PhaseWord::Phase);
     } else if starts("first") || l == "fih" {
         PhaseWord::Phase(Phase::PhaseI)
     } else if l == "ind-enabling" {
@@ -1242,22 +1255,73 @@ fn phase_alternative(t: &str) -> Option<PhaseWord> {
     })
 }
 
+/// The phase of an explicit mention from the numbers of its first and
+/// (if any) second part: `1`, `2` is Phase I/II.
+fn phase_of(a: u8, b: Option<u8>) -> Option<Phase> {
+    Some(match (a, b) {
+        (1, Some(2)) | (1, Some(3)) => Phase::PhaseI2,
+        (2, Some(3)) => Phase::PhaseII3,
+        (1, _) => Phase::PhaseI,
+        (2, _) => Phase::PhaseII,
+        (3, _) => Phase::PhaseIII,
+        (4, _) => Phase::Approved,
+        _ => return None,
+    })
+}
+
+/// The phase of `l`, an ASCII-lowercased match of [`PHASE_RE`]'s first
+/// alternative (`phase[\s-]*A[ab]?`, then optionally a separator, an
+/// optional `phase` and `B[ab]?`), read off the text instead of the
+/// capture groups `a` and `b`.
+///
+/// The whole match is known, which fixes the groups: `A` starts right
+/// after the run of spaces and hyphens (neither can start it) and is the
+/// longest of `iii`, `ii`, `iv`, `i` there or one digit (a shorter
+/// numeral would leave a letter before the closing word boundary and an
+/// optional `[ab]`, which no path can take); the second part is present
+/// exactly when text follows `A[ab]?`, and then the match ends with
+/// `B[ab]?`, where `B` is one digit or the run of `i`s before the end
+/// (it is preceded by a separator or by `phase`). `None` when `l` does
+/// not have this shape (the caller then reads the captures).
+fn explicit_phase(l: &[u8]) -> Option<Phase> {
+    let rest = l.strip_prefix(b"phase")?;
+    let k = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b'-'))?;
+    let rest = rest.get(k..)?;
+    let (a, n) = match rest {
+        [d @ b'1'..=b'4', ..] => (d - b'0', 1),
+        [b'i', b'i', b'i', ..] => (3, 3),
+        [b'i', b'i', ..] => (2, 2),
+        [b'i', b'v', ..] => (4, 2),
+        [b'i', ..] => (1, 1),
+        _ => return None,
+    };
+    let n = n + usize::from(matches!(rest.get(n), Some(b'a' | b'b')));
+    if n == rest.len() {
+        return phase_of(a, None);
+    }
+    let body = match rest {
+        [body @ .., b'a' | b'b'] => body,
+        body => body,
+    };
+    let b = match body {
+        [.., d @ b'1'..=b'3'] => d - b'0',
+        _ => {
+            let run = body.iter().rev().take_while(|&&c| c == b'i').count();
+            u8::try_from(run).ok().filter(|r| (1..=3).contains(r))?
+        }
+    };
+    phase_of(a, Some(b))
+}
+
 /// The [`PhaseWord`] of a [`PHASE_RE`] match from its capture groups.
 fn phase_from_captures(c: &regex::Captures<'_>) -> Option<PhaseWord> {
     let whole = c.get(0)?;
     Some(if let Some(a) = c.name("a") {
         let a = roman(a.as_str());
         let b = c.name("b").map(|b| roman(b.as_str()));
-        let p = match (a, b) {
-            (1, Some(2)) | (1, Some(3)) => Phase::PhaseI2,
-            (2, Some(3)) => Phase::PhaseII3,
-            (1, _) => Phase::PhaseI,
-            (2, _) => Phase::PhaseII,
-            (3, _) => Phase::PhaseIII,
-            (4, _) => Phase::Approved,
-            _ => return None,
-        };
-        PhaseWord::Phase(p)
+        PhaseWord::Phase(phase_of(a, b)?)
     } else if c.name("fih").is_some() {
         PhaseWord::Phase(Phase::PhaseI)
     } else if c.name("ind").is_some() {
@@ -1605,6 +1669,48 @@ mod tests {
         assert_eq!(find_phases(s), find_phases_by_captures(s), "{s:?}");
     }
 
+    proptest::proptest! {
+        /// Explicit phases read off the text are the capture groups, on
+        /// text made of phase words, numerals, separators, `a`/`b`
+        /// suffixes and a few non-ASCII characters (the no-break space is
+        /// a Unicode `\s`).
+        #[test]
+        fn explicit_phases_agree_with_the_captures_on_any_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "phase", "Phase", "PHASE", "pHaSe", " ", "  ", "-", "\t", "\n", "/", " to ",
+                    "to", "i", "I", "ii", "II", "iii", "iv", "IV", "v", "1", "2", "3", "4", "5",
+                    "a", "b", "B", "x", ",", ".", "\u{a0}", "é", "\u{17f}", "\u{2011}",
+                ]),
+                0..14,
+            ),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(find_phases(&s), find_phases_by_captures(&s), "{:?}", s);
+        }
+
+        /// The same on text shaped like an explicit phase: a phase word,
+        /// spaces or hyphens, a numeral, a suffix, and a second part with
+        /// a separator, an optional phase word, a numeral and a suffix,
+        /// each piece also drawn from near misses.
+        #[test]
+        fn explicit_phase_shapes_agree_with_the_captures(
+            before in "(| |x|-|\u{a0})",
+            word in "(phase|Phase|PHASE|phases|phas)",
+            gap in "[ \t\u{a0}-]{0,3}",
+            a in "(i|ii|iii|iv|v|I|II|III|IV|IIII|1|2|3|4|5|12|ia)",
+            a_suffix in "(|a|b|A|B|c|ab)",
+            sep in "(|/|-| / | - | to |to| to|\u{a0}/|, | )",
+            again in "(|phase|Phase |phase-|phase\u{a0})",
+            b in "(|i|ii|iii|iv|I|II|III|1|2|3|4|ii1)",
+            b_suffix in "(|a|b|B|c)",
+            after in "(| |x|,|-|\u{e9}|\u{17f})",
+        ) {
+            let s = format!("{before}{word}{gap}{a}{a_suffix}{sep}{again}{b}{b_suffix}{after}");
+            proptest::prop_assert_eq!(find_phases(&s), find_phases_by_captures(&s), "{:?}", s);
+        }
+    }
+
     #[test]
     fn phase_alternatives_read_from_text_agree_with_the_captures() {
         for text in super::super::sample_filings() {
@@ -1620,6 +1726,8 @@ mod tests {
             "discontinued, terminated the trial, ceased development, halting development",
             "preclinical and pre-clinical; approved, approval, conditional authorization",
             "Phase 1b/2, phase IIa, Phase 2 to 3, Phase IV, Phaſe 2, mar\u{212A}eting authorization",
+            "Phase I/II, phase 1-2, Phase II/III, phase ii to iii, Phase 1/Phase 2, Phase-3, phase\t1b-2a",
+            "Phase iv, phase 4, Phase 3b, phase i-i, Phase 1 / 3, phase IIIb, Phase 2/phaseii, Phase 5",
             "discontinuéd; Phase 3 präclinical; IND; the ind; Ind-enabling",
         ] {
             check_phases_match_captures(s);

@@ -1752,14 +1752,18 @@ impl<'a> Extractor<'a> {
             let seg = st.get(prev_end..p.start).unwrap_or("");
             // ", and" ends a clause only before a lowercase word ("..., and
             // are progressing X"), not inside a list ("A, B, and C").
-            let and_clause = seg.rmatch_indices(", and ").map(|(k, _)| k).find(|&k| {
-                seg.get(k + 6..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(|c| c.is_lowercase())
-            });
+            // The three searches are pure: each runs only when the ones
+            // before it found nothing.
+            let and_clause = || {
+                seg.rmatch_indices(", and ").map(|(k, _)| k).find(|&k| {
+                    seg.get(k + 6..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(|c| c.is_lowercase())
+                })
+            };
             let clause_start = match seg
                 .rfind(';')
-                .or(and_clause)
+                .or_else(and_clause)
                 .or_else(|| seg.rfind(", while"))
             {
                 Some(k) => prev_end + k,
