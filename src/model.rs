@@ -597,6 +597,20 @@ pub fn month_number(s: &str) -> Option<u32> {
 /// assert_eq!(name_key("FRα"), "fra");
 /// ```
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        // Most names: no Greek or accented letter to fold, so a byte pass.
+        let mut out = String::with_capacity(s.len());
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
+    name_key_chars(s)
+}
+
+/// [`name_key`] char by char: the general form, which the ASCII byte pass
+/// of [`name_key`] agrees with on ASCII names (a test checks).
+fn name_key_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {
@@ -630,6 +644,26 @@ pub fn name_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_key_ascii_pass_matches_the_char_walk() {
+        for text in crate::extract::sample_filings() {
+            for line in text.lines() {
+                assert_eq!(name_key(line), name_key_chars(line));
+                for w in line.split_whitespace() {
+                    assert_eq!(name_key(w), name_key_chars(w));
+                }
+            }
+        }
+        assert_eq!(name_key("Zentrix-7 Bio, Inc."), "zentrix7bioinc");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_key_matches_the_char_walk(s in "\\PC{0,16}|[ -~]{0,16}|[a-zA-Z0-9αβÉé -]{0,16}") {
+            proptest::prop_assert_eq!(name_key(&s), name_key_chars(&s));
+        }
+    }
 
     #[test]
     fn phase_parse_roundtrip() {

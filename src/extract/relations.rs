@@ -2228,25 +2228,23 @@ impl<'a> Extractor<'a> {
         COMPARATOR_BEFORE_RE.is_match(&before) || COMPARATOR_AFTER_RE.is_match(&after)
     }
 
-    fn is_comparator(&mut self, r: usize, phased: &BTreeSet<usize>) -> bool {
-        let mut compounds = std::mem::take(&mut self.compounds);
-        let out = self.is_comparator_in(r, &mut compounds, phased);
-        self.compounds = compounds;
-        out
-    }
-
-    fn is_comparator_in(
+    /// True when compound entity `r`, mentioned at `ms` (its mentions, in
+    /// text order), is a comparator or standard of care rather than a
+    /// pipeline compound: every mention sits in a comparator position or a
+    /// trademark notice, or one of its names is a word of another
+    /// compound's name; a compound with a phase fact never is.
+    fn is_comparator<'n>(
         &self,
         r: usize,
-        compounds: &mut Compounds,
+        ms: &[Mention],
         phased: &BTreeSet<usize>,
+        parts: &NameParts,
+        names: impl Iterator<Item = &'n str>,
     ) -> bool {
-        let ms: Vec<&Mention> = self
-            .compound_mentions
-            .iter()
-            .filter(|m| m.entity == r)
-            .collect();
         if ms.is_empty() {
+            return false;
+        }
+        if phased.contains(&r) {
             return false;
         }
         let all_comparator = ms.iter().all(|m| {
@@ -2266,50 +2264,47 @@ impl<'a> Extractor<'a> {
             }
             self.in_comparator_position(m.start, m.end)
         });
-        if all_comparator && !phased.contains(&r) {
-            return true;
-        }
-        if phased.contains(&r) {
-            return false;
-        }
         // Component of another compound's name.
-        let mine: Vec<usize> = (0..compounds.names.len())
-            .filter(|&id| compounds.find(id) == r)
-            .collect();
-        let my_names: Vec<String> = mine
-            .iter()
-            .flat_map(|&id| compounds.names.get(id).cloned().unwrap_or_default())
-            .collect();
-        let mut others: Vec<String> = Vec::new();
-        for id in 0..compounds.names.len() {
-            if compounds.find(id) != r {
-                others.extend(compounds.names.get(id).cloned().unwrap_or_default());
-            }
-        }
-        my_names.iter().any(|n| {
-            let k = n.to_ascii_lowercase();
-            !k.contains(' ')
-                && others.iter().any(|o| {
-                    let o = o.to_ascii_lowercase();
-                    o.split([' ', '-']).any(|w| w == k) && o.len() > k.len()
-                })
-        })
+        all_comparator || parts.any_is_part_of_other(r, names)
     }
 
     fn finish(mut self, rel: Relations) -> DocFacts {
         let evidences = super::Evidences::new(self.doc);
         let phased: BTreeSet<usize> = rel.phases.keys().map(|k| k.0).collect();
-        let roots_now: BTreeSet<usize> = self.compound_mentions.iter().map(|m| m.entity).collect();
-        let comparators: BTreeSet<usize> = roots_now
-            .into_iter()
-            .filter(|&r| self.is_comparator(r, &phased))
+        let mut compounds = std::mem::take(&mut self.compounds);
+        // The entity of each compound name id (the union-find is final here).
+        let root_of: Vec<usize> = (0..compounds.names.len())
+            .map(|id| compounds.find(id))
+            .collect();
+        // Each entity's name ids, in id order.
+        let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (id, &r) in root_of.iter().enumerate() {
+            roots.entry(r).or_default().push(id);
+        }
+        // Each entity's mentions, in text order.
+        let mut mentions_of: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
+        for m in &self.compound_mentions {
+            mentions_of.entry(m.entity).or_default().push(*m);
+        }
+        let parts = NameParts::new(&compounds.names, &root_of);
+        let comparators: BTreeSet<usize> = mentions_of
+            .iter()
+            .filter(|&(&r, ms)| {
+                let ids = roots.get(&r).map(Vec::as_slice).unwrap_or(&[]);
+                let names = ids
+                    .iter()
+                    .filter_map(|&id| compounds.names.get(id))
+                    .flatten()
+                    .map(String::as_str);
+                self.is_comparator(r, ms, &phased, &parts, names)
+            })
+            .map(|(&r, _)| r)
             .collect();
         let mut facts = DocFacts {
             doc: self.doc.info.clone(),
             ..DocFacts::default()
         };
         let reg_idx = self.registrant_idx();
-        let mut compounds = self.compounds;
         // Which compound entities carry pipeline facts?
         let mut used: BTreeSet<usize> = BTreeSet::new();
         for (c, _) in rel.targets.keys() {
@@ -2328,29 +2323,17 @@ impl<'a> Extractor<'a> {
         }
         // Code names and conjugates are pipeline names by shape; INNs and
         // brands need a fact (comparators and standard of care have none).
-        let n = compounds.names.len();
-        let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for id in 0..n {
-            let r = compounds.find(id);
-            roots.entry(r).or_default().push(id);
-        }
         let mut comp_index: FxHashMap<usize, usize> = FxHashMap::default();
         let mut order: Vec<(usize, usize)> = roots
             .keys()
             .map(|&r| (compounds.first_seen.get(r).copied().unwrap_or(0), r))
             .collect();
         order.sort();
-        // Each entity's mention count and first mention, in one pass.
-        let mut mention_stats: FxHashMap<usize, (usize, Mention)> = FxHashMap::default();
-        for m in &self.compound_mentions {
-            mention_stats.entry(m.entity).or_insert((0, *m)).0 += 1;
-        }
+        let no_shapes = BTreeSet::new();
         for (_, r) in order {
-            let shapes = compounds.shapes.get(r).cloned().unwrap_or_default();
-            let (mentions, first) = match mention_stats.get(&r) {
-                Some(&(n, m)) => (n, Some(m)),
-                None => (0, None),
-            };
+            let shapes = compounds.shapes.get(r).unwrap_or(&no_shapes);
+            let ms = mentions_of.get(&r).map(Vec::as_slice).unwrap_or(&[]);
+            let mentions = ms.len();
             let mentioned = mentions > 0;
             let keep = used.contains(&r)
                 || shapes.contains(&NameShape::Code) && mentioned
@@ -2359,19 +2342,18 @@ impl<'a> Extractor<'a> {
             if !keep || comparators.contains(&r) {
                 continue;
             }
-            let mut names = Vec::new();
+            let mut names: Vec<String> = Vec::new();
             for &id in roots.get(&r).map(Vec::as_slice).unwrap_or(&[]) {
-                for nm in compounds.names.get(id).cloned().unwrap_or_default() {
-                    if !names.contains(&nm) {
-                        names.push(nm);
+                for nm in compounds.names.get(id).into_iter().flatten() {
+                    if !names.contains(nm) {
+                        names.push(nm.clone());
                     }
                 }
             }
-            let ev = match first.and_then(|m| {
-                self.sents
-                    .iter()
-                    .find(|s| s.start <= m.start && m.end <= s.end)
-            }) {
+            let ev = match ms
+                .first()
+                .and_then(|m| sentence_holding(&self.sents, m.start, m.end))
+            {
                 Some(s) => evidences.get(s.start, s.end),
                 None => evidences.get(0, 0),
             };
@@ -2410,9 +2392,16 @@ impl<'a> Extractor<'a> {
             rel.partner(c, payer, "collaboration", si);
         }
         let mut org_index: FxHashMap<usize, usize> = FxHashMap::default();
+        // Each organization's first mention.
+        let mut first_org_mention: Vec<Option<Mention>> = vec![None; self.orgs.len()];
+        for m in &self.org_mentions {
+            if let Some(slot @ None) = first_org_mention.get_mut(m.entity) {
+                *slot = Some(*m);
+            }
+        }
         for (i, o) in self.orgs.iter().enumerate() {
-            let mentioned = self.org_mentions.iter().any(|m| m.entity == i);
-            if !(o.registrant || mentioned) {
+            let first = first_org_mention.get(i).copied().flatten();
+            if !(o.registrant || first.is_some()) {
                 continue;
             }
             let mut roles = Vec::new();
@@ -2423,12 +2412,7 @@ impl<'a> Extractor<'a> {
             } else {
                 roles.push(OrgRole::Other);
             }
-            let first = self.org_mentions.iter().find(|m| m.entity == i);
-            let ev = match first.and_then(|m| {
-                self.sents
-                    .iter()
-                    .find(|s| s.start <= m.start && m.end <= s.end)
-            }) {
+            let ev = match first.and_then(|m| sentence_holding(&self.sents, m.start, m.end)) {
                 Some(s) => evidences.get(s.start, s.end),
                 None => evidences.get(0, 0),
             };
@@ -2444,14 +2428,15 @@ impl<'a> Extractor<'a> {
         // Parents (from the company lexicon) that the text also names; the
         // graph creates nodes for parents the text does not name.
         let mut subsidiaries = Vec::new();
+        let org_keys: Vec<String> = facts
+            .organizations
+            .iter()
+            .map(|x| name_key(&x.name))
+            .collect();
         for (i, o) in facts.organizations.iter().enumerate() {
             let Some(p) = &o.parent else { continue };
             let pk = name_key(p);
-            if let Some(pi) = facts
-                .organizations
-                .iter()
-                .position(|x| name_key(&x.name) == pk)
-            {
+            if let Some(pi) = org_keys.iter().position(|k| *k == pk) {
                 subsidiaries.push((i, pi, o.evidence.clone()));
             }
         }
@@ -2524,6 +2509,265 @@ impl<'a> Extractor<'a> {
             });
         }
         facts
+    }
+}
+
+/// The first of `sents` that holds the byte range `start..end`: the
+/// sentence `sents.iter().find(|s| s.start <= start && end <= s.end)` finds.
+///
+/// Sentences come from [`sentences::split`], in text order and without
+/// overlaps, so their starts and their ends both rise: the sentences that
+/// start at or before `start` are a prefix, those that end at or after
+/// `end` a suffix, and the answer is the first of the suffix when it lies
+/// in the prefix. Two binary searches instead of a scan (a test checks the
+/// two agree on real text).
+fn sentence_holding(sents: &[Sentence], start: usize, end: usize) -> Option<&Sentence> {
+    let starting = sents.partition_point(|s| s.start <= start);
+    let first_ending = sents.partition_point(|s| s.end < end);
+    if first_ending < starting {
+        sents.get(first_ending)
+    } else {
+        None
+    }
+}
+
+/// The words of compound names, for telling whether a name of one entity is
+/// a word of a longer name of another (`trastuzumab` in `trastuzumab
+/// emtansine`): each word (split at spaces and hyphens) of each name,
+/// lowercased, that is not the whole name, with the entities whose names
+/// hold it.
+struct NameParts {
+    owners: FxHashMap<String, Vec<usize>>,
+}
+
+impl NameParts {
+    /// The words of `names` (per name id) with the entity `root_of` each id.
+    fn new(names: &[Vec<String>], root_of: &[usize]) -> NameParts {
+        let mut owners: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (ns, &r) in names.iter().zip(root_of) {
+            for n in ns {
+                let lower = n.to_ascii_lowercase();
+                for w in lower.split([' ', '-']) {
+                    if w.len() < lower.len() {
+                        let rs = owners.entry(w.to_string()).or_default();
+                        if !rs.contains(&r) {
+                            rs.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        NameParts { owners }
+    }
+
+    /// True when one of `names` (of entity `r`), lowercased and without a
+    /// space, is a word of a longer name of another entity.
+    fn any_is_part_of_other<'n>(&self, r: usize, mut names: impl Iterator<Item = &'n str>) -> bool {
+        names.any(|n| {
+            let k = n.to_ascii_lowercase();
+            !k.contains(' ')
+                && self
+                    .owners
+                    .get(&k)
+                    .is_some_and(|rs| rs.iter().any(|&o| o != r))
+        })
+    }
+}
+
+/// [`sentence_holding`] and [`NameParts`] of `finish` against the scans
+/// they replace.
+#[cfg(test)]
+mod finish_tests {
+    /// The sentence a linear scan finds: the first holding `start..end`.
+    fn sentence_holding_by_scan(
+        sents: &[super::Sentence],
+        start: usize,
+        end: usize,
+    ) -> Option<&super::Sentence> {
+        sents.iter().find(|s| s.start <= start && end <= s.end)
+    }
+
+    /// Checks [`super::sentence_holding`] against the scan for every range
+    /// between two of `points` of `text`.
+    fn check_sentence_holding(text: &str, points: &[usize]) {
+        let sents = super::sentences::split(text);
+        for &a in points {
+            for &b in points {
+                assert_eq!(
+                    super::sentence_holding(&sents, a, b),
+                    sentence_holding_by_scan(&sents, a, b),
+                    "{a}..{b} of {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_holding_is_the_first_sentence_a_scan_finds() {
+        for text in crate::extract::sample_filings() {
+            let sents = super::sentences::split(&text);
+            // Every word edge and sentence edge of a stretch of sentences,
+            // and one past the text.
+            for w in sents.chunks(6) {
+                let (Some(first), Some(last)) = (w.first(), w.last()) else {
+                    continue;
+                };
+                let mut points: Vec<usize> = w.iter().flat_map(|s| [s.start, s.end]).collect();
+                let body = text.get(first.start..last.end).unwrap_or("");
+                points.extend(
+                    body.match_indices(' ')
+                        .flat_map(|(i, _)| [first.start + i, first.start + i + 1]),
+                );
+                points.push(text.len() + 1);
+                points.sort_unstable();
+                points.dedup();
+                for &a in &points {
+                    for &b in &points {
+                        assert_eq!(
+                            super::sentence_holding(&sents, a, b),
+                            sentence_holding_by_scan(&sents, a, b)
+                        );
+                    }
+                }
+            }
+        }
+        check_sentence_holding("", &[0, 1]);
+        check_sentence_holding("One. Two.\n\nThree", &(0..20).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_holding_matches_the_scan(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Acme", "zentrix", ". ", "! ", "? ", "Inc. ", " ", "\n", "\n\n", "é",
+                    "Ω. ", "\u{a0}", "3.5", "\"", ")", "\u{2003}",
+                ]),
+                0..30,
+            ),
+            points in proptest::collection::vec(0usize..140, 0..12),
+        ) {
+            let text = parts.concat();
+            check_sentence_holding(&text, &points);
+        }
+    }
+
+    /// The component check as `finish` first did it: every pair of a name
+    /// of entity `r` and a name of another entity, lowercased each time.
+    fn is_part_of_other_by_pairs(r: usize, names: &[Vec<String>], root_of: &[usize]) -> bool {
+        let my_names: Vec<&String> = names
+            .iter()
+            .zip(root_of)
+            .filter(|&(_, &x)| x == r)
+            .flat_map(|(n, _)| n)
+            .collect();
+        let others: Vec<&String> = names
+            .iter()
+            .zip(root_of)
+            .filter(|&(_, &x)| x != r)
+            .flat_map(|(n, _)| n)
+            .collect();
+        my_names.iter().any(|n| {
+            let k = n.to_ascii_lowercase();
+            !k.contains(' ')
+                && others.iter().any(|o| {
+                    let o = o.to_ascii_lowercase();
+                    o.split([' ', '-']).any(|w| w == k) && o.len() > k.len()
+                })
+        })
+    }
+
+    /// Checks [`super::NameParts`] against the pairwise check for every entity.
+    fn check_name_parts(names: &[Vec<String>], root_of: &[usize]) {
+        let parts = super::NameParts::new(names, root_of);
+        let mut roots: Vec<usize> = root_of.to_vec();
+        roots.sort_unstable();
+        roots.dedup();
+        for r in roots {
+            let mine = names
+                .iter()
+                .zip(root_of)
+                .filter(|&(_, &x)| x == r)
+                .flat_map(|(n, _)| n)
+                .map(String::as_str);
+            assert_eq!(
+                parts.any_is_part_of_other(r, mine),
+                is_part_of_other_by_pairs(r, names, root_of),
+                "entity {r} of {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn name_parts_agree_with_the_pairwise_check() {
+        // Every compound and organization name the samples yield, one entity
+        // per fact, each name its own id; then each word of a name as an
+        // entity of its own, so that parts are found.
+        for text in crate::extract::sample_filings() {
+            let Ok(doc) = crate::ingest::ingest_bytes("sample.txt", text.as_bytes()) else {
+                continue;
+            };
+            let facts = crate::extract::extract(&doc);
+            let mut names: Vec<Vec<String>> = Vec::new();
+            let mut root_of: Vec<usize> = Vec::new();
+            let entities = facts.compounds.iter().map(|c| c.names.clone()).chain(
+                facts.organizations.iter().map(|o| {
+                    std::iter::once(o.name.clone())
+                        .chain(o.aliases.iter().cloned())
+                        .collect()
+                }),
+            );
+            let mut next = 0;
+            for ns in entities {
+                for n in &ns {
+                    names.push(vec![n.clone()]);
+                    root_of.push(next);
+                    for w in n.split([' ', '-']) {
+                        names.push(vec![w.to_uppercase()]);
+                        root_of.push(next + 1);
+                    }
+                }
+                next += 2;
+            }
+            check_name_parts(&names, &root_of);
+        }
+        check_name_parts(
+            &[
+                vec!["Zentrimab".into(), "ZX-101".into()],
+                vec!["zentrimab vedotin".into()],
+                vec!["ZX".into()],
+                vec!["a-".into(), String::new()],
+            ],
+            &[0, 1, 2, 3],
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_parts_match_the_pairwise_check(
+            entities in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::collection::vec(
+                        proptest::sample::select(vec![
+                            "ab", "AB", "c", " ", "-", "é", "É", "ß", "ab-c", "",
+                        ]),
+                        0..4,
+                    ),
+                    0..3,
+                ),
+                0..6,
+            ),
+            roots in proptest::collection::vec(0usize..4, 6),
+        ) {
+            let names: Vec<Vec<String>> = entities
+                .iter()
+                .map(|ns| ns.iter().map(|n| n.concat()).collect())
+                .collect();
+            let root_of: Vec<usize> = (0..names.len())
+                .map(|i| roots.get(i).copied().unwrap_or(0))
+                .collect();
+            check_name_parts(&names, &root_of);
+        }
     }
 }
 
