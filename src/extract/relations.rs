@@ -703,6 +703,17 @@ fn ends_with_org_cue_word(w: &[u8]) -> bool {
         .any(|cue| cue.last() == last && w.ends_with(cue))
 }
 
+/// A weak cue (`by X`, `from X`, `partner X`, in any ASCII case), which
+/// only confirms names seen elsewhere: the cue's first bytes compared
+/// ignoring ASCII case, without a lowercased copy of the cue.
+fn weak_org_cue(cue: &str) -> bool {
+    let cue = cue.as_bytes();
+    [b"by ".as_slice(), b"from ", b"partner "].iter().any(|w| {
+        cue.get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Organization lists after `partners include` / `partnerships with`.
 static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
@@ -1248,10 +1259,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             for (whole, n) in org_cues(st) {
-                let cue = st.get(whole).unwrap_or("").to_ascii_lowercase();
-                let weak = cue.starts_with("by ")
-                    || cue.starts_with("from ")
-                    || cue.starts_with("partner ");
+                let weak = weak_org_cue(st.get(whole).unwrap_or(""));
                 let name = trim_org_name(st.get(n.clone()).unwrap_or(""));
                 if name.is_empty() || !plausible_org(name) {
                     continue;
@@ -3589,6 +3597,42 @@ mod tests {
             }
         }
         assert!(kept > 0);
+    }
+
+    proptest::proptest! {
+        /// The weak-cue check agrees with the former lowercased copy on
+        /// cue-like and arbitrary text (non-ASCII included).
+        #[test]
+        fn weak_org_cue_agrees_with_lowercased_copy(
+            cue in "(?:[Bb][Yy]|[Ff][Rr][Oo][Mm]|[Pp][Aa][Rr][Tt][Nn][Ee][Rr]|ſ|K|\\PC{0,3})[ \\u{a0}\\t]?\\PC{0,12}"
+        ) {
+            let lower = cue.to_ascii_lowercase();
+            let want = lower.starts_with("by ")
+                || lower.starts_with("from ")
+                || lower.starts_with("partner ");
+            proptest::prop_assert_eq!(super::weak_org_cue(&cue), want);
+        }
+    }
+
+    /// The same on the samples' organization cues.
+    #[test]
+    fn weak_org_cue_agrees_on_samples() {
+        let mut weak = 0;
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for (whole, _) in super::org_cues(st) {
+                    let cue = st.get(whole).unwrap_or("");
+                    let lower = cue.to_ascii_lowercase();
+                    let want = lower.starts_with("by ")
+                        || lower.starts_with("from ")
+                        || lower.starts_with("partner ");
+                    weak += usize::from(want);
+                    assert_eq!(super::weak_org_cue(cue), want, "{cue:?}");
+                }
+            }
+        }
+        assert!(weak > 0);
     }
 
     /// Every amount `find_money` finds is in text that `may_hold_number`
