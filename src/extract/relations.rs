@@ -3822,6 +3822,21 @@ mod tests {
         }
     }
 
+    /// The block pre-check's fixed set of last letters covers every cue
+    /// word: a word added to `ORG_CUE_LAST_WORDS` with a new last letter
+    /// must be added to `org_cue_candidate` too.
+    #[test]
+    fn org_cue_candidate_knows_every_cue_words_last_letter() {
+        for w in super::ORG_CUE_LAST_WORDS {
+            let last = *w.last().expect("cue words are not empty");
+            assert!(
+                super::org_cue_candidate(last, b' ', b'Z'),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
+
     /// The block pre-check agrees with the byte-by-byte one on every
     /// sentence of the sample filings and on every suffix of each (so that
     /// capitals fall at every offset of a block).
