@@ -146,11 +146,12 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
     );
     add(&["ind", "cta", "maa"], Cues::PHASE, Both);
     add(&["bla", "nda"], Cues::PHASE, After);
-    // PARTNER_LIST_RE (case-insensitive).
+    // PARTNER_LIST_RE (case-insensitive): the first word of each cue,
+    // after a boundary (`partners` also anchors `partnerships`).
     add(
-        &["partner", "collaborations", "licensees"],
+        &["partners", "partnered", "collaborations", "licensees"],
         Cues::PARTNER_LIST,
-        None,
+        Before,
     );
     for f in FOLDS_TO_ASCII {
         add(

@@ -714,7 +714,9 @@ fn weak_org_cue(cue: &str) -> bool {
     })
 }
 
-/// Organization lists after `partners include` / `partnerships with`.
+/// Organization lists after `partners include` / `partnerships with`. The
+/// first word of each cue is an anchor of the sentence gate
+/// ([`Cues::PARTNER_LIST`]): a cue added here must be added there too.
 static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
         .expect("static regex")
@@ -3820,6 +3822,94 @@ mod tests {
                 may_hold_org_cue_bytewise(&st)
             );
         }
+    }
+
+    proptest::proptest! {
+        /// The partner-list gate never rejects a sentence the pattern
+        /// matches: sentences built from its cue words in any case, words
+        /// that contain them, names, and every kind of whitespace the
+        /// pattern's `\s` takes (non-ASCII among them).
+        #[test]
+        fn partner_list_gate_is_sound(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "partners", "Partners", "PARTNERS", "partnerships", "collaborations",
+                    "Collaborations", "partnered", "licensees", "Licensees", "include",
+                    "INCLUDE", "are", "such", "as", "with", "With", "copartners",
+                    "partner", "partnerſ", "ſuch", "Acme", "Zentrix", "é", "x", "_", "",
+                ]),
+                0..12,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
+                    "\u{85}", ", ", "-", "", ".", ";",
+                ]),
+                0..12,
+            ),
+        ) {
+            let mut st = String::new();
+            for (i, w) in words.iter().enumerate() {
+                st.push_str(w);
+                st.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            let (missed, _) = partner_list_gate_misses(&st);
+            proptest::prop_assert!(missed.is_empty(), "{:?}", missed);
+        }
+
+        /// The same on arbitrary text, weighted towards the cue words.
+        #[test]
+        fn partner_list_gate_is_sound_on_any_text(
+            st in "(?:partners |partnered |licensees |[Cc]ollaborations |with |include |are |such as |[ A-Za-z_\\t\\n\\x0B]|\\u{a0}|é|ſ|\\PC){0,200}"
+        ) {
+            let (missed, _) = partner_list_gate_misses(&st);
+            proptest::prop_assert!(missed.is_empty(), "{:?}", missed);
+        }
+    }
+
+    /// The sentences of `text` that the pattern matches but the sentence
+    /// gate does not mark as holding a partner list: there must be none
+    /// (the gate's anchors are the cues' first words). Also the number of
+    /// sentences the pattern matches.
+    fn partner_list_gate_misses(text: &str) -> (Vec<&str>, usize) {
+        let sents = super::sentences::split(text);
+        let cues = super::cues::sentence_cues(text, &sents);
+        let (mut missed, mut matched) = (Vec::new(), 0);
+        for (s, c) in sents.iter().zip(&cues) {
+            let st = text.get(s.start..s.end).unwrap_or("");
+            if super::PARTNER_LIST_RE.is_match(st) {
+                matched += 1;
+                if !c.has(super::Cues::PARTNER_LIST) {
+                    missed.push(st);
+                }
+            }
+        }
+        (missed, matched)
+    }
+
+    /// The partner-list gate lets every sentence of the sample filings
+    /// through that the pattern matches (and some cues of each kind).
+    #[test]
+    fn partner_list_gate_is_sound_on_samples() {
+        for cue in [
+            "partners include",
+            "partners are",
+            "Partners such as",
+            "partnerships with",
+            "collaborations with",
+            "PARTNERED WITH",
+            "licensees include",
+        ] {
+            let st = format!("Our {cue} Acme Bio and Zentrix.");
+            assert_eq!(partner_list_gate_misses(&st), (vec![], 1), "{st:?}");
+        }
+        let mut matched = 0;
+        for text in super::super::sample_filings() {
+            let (missed, m) = partner_list_gate_misses(&text);
+            assert!(missed.is_empty(), "{missed:?}");
+            matched += m;
+        }
+        assert!(matched > 0);
     }
 
     /// The block pre-check's fixed set of last letters covers every cue
