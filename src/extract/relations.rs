@@ -1666,20 +1666,27 @@ impl<'a> Extractor<'a> {
         }
         // "another ADC from the collaboration, X": X shares the partners of
         // the collaboration the section's compound was just tied to.
+        // The pattern is a full scan of the sentence, so it runs last: only
+        // when the context compound has partners to share and the sentence
+        // names another compound (else the loop below adds nothing).
         if orgs.iter().all(|m| Some(m.entity) == reg)
             && let Some(c0) = ctx
-            && FROM_THE_COLLABORATION_RE.is_match(st)
+            && comps.iter().any(|m| m.entity != c0)
         {
             let partners: Vec<(usize, &'static str)> = out
                 .partnerships
-                .keys()
-                .filter(|k| k.0 == c0 && Some(k.1) != reg)
+                .range((c0, 0, "")..)
+                .map(|(k, _)| *k)
+                .take_while(|k| k.0 == c0)
+                .filter(|k| Some(k.1) != reg)
                 .map(|k| (k.1, k.2))
                 .collect();
-            for c in dedup_entities(comps) {
-                for &(o, relation) in &partners {
-                    if c != c0 {
-                        out.partner(c, o, relation, si);
+            if !partners.is_empty() && FROM_THE_COLLABORATION_RE.is_match(st) {
+                for c in dedup_entities(comps) {
+                    for &(o, relation) in &partners {
+                        if c != c0 {
+                            out.partner(c, o, relation, si);
+                        }
                     }
                 }
             }
@@ -4545,6 +4552,25 @@ mod tests {
             "2014-01-07",
         );
         assert_eq!(g.partners, ["QRX-11 Novartis", "QRX-22 Novartis"]);
+    }
+
+    /// The "from the collaboration" rule adds nothing when the section's
+    /// compound has no partner yet or the sentence names no other compound
+    /// (its pattern is searched only when both hold).
+    #[test]
+    fn collaboration_sharing_needs_a_partner_and_another_compound() {
+        let g = run(
+            "QRX-31 — This ADC is part of a research collaboration.\n\
+             - It follows encouraging data with another ADC from the collaboration, QRX-32, last year.\n",
+            "2014-01-07",
+        );
+        assert!(g.partners.is_empty(), "{:?}", g.partners);
+        let g = run(
+            "QRX-41 — This ADC was licensed to Brindlewood Therapeutics as part of a research collaboration.\n\
+             - QRX-41 is the first ADC from the collaboration.\n",
+            "2014-01-07",
+        );
+        assert_eq!(g.partners, ["QRX-41 Brindlewood Therapeutics"]);
     }
 
     /// Coordinated targets share their cue; bispecific notation names two.
