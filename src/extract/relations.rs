@@ -1584,6 +1584,7 @@ impl<'a> Extractor<'a> {
         let v = SentenceView {
             si,
             st,
+            respectively: st.contains("respectively"),
             s,
             money,
             phases,
@@ -1624,7 +1625,7 @@ impl<'a> Extractor<'a> {
             Vec::new()
         };
         // Respectively: "A and B ... with X and Y, respectively".
-        if st.contains("respectively") {
+        if v.respectively {
             // The registrant stays in the list: "in development by Acme, Pfizer
             // and Novartis, respectively" pairs the first compound with Acme.
             let partner_orgs: Vec<usize> = dedup_entities(orgs);
@@ -1900,9 +1901,8 @@ impl<'a> Extractor<'a> {
             prev_end = p.end;
         }
         // "A and B entered Phase I and Phase II, respectively": one each.
-        let respectively = st.contains("respectively");
         let mut zipped = false;
-        if respectively && phases.len() > 1 {
+        if v.respectively && phases.len() > 1 {
             let lists: Vec<&Vec<usize>> = plans.iter().map(|x| &x.0).collect();
             let first = lists.first().map(|l| (*l).clone()).unwrap_or_default();
             let all_same_or_empty = lists.iter().all(|l| l.is_empty() || **l == first);
@@ -2871,6 +2871,9 @@ impl StartsWithAny for String {
 struct SentenceView<'t> {
     si: usize,
     st: &'t str,
+    /// Whether `st` holds `respectively`, searched once for the
+    /// partnership and the phase rules.
+    respectively: bool,
     s: Sentence,
     comps: Vec<Mention>,
     orgs: Vec<Mention>,
