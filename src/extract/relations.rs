@@ -3288,36 +3288,52 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
     None
 }
 
+/// The payment kind words of [`kind_word`] and [`kind_word_last`]. No
+/// word is a prefix of another, so two words never start at the same
+/// place: the first (last) start names one kind.
+const KIND_WORDS: [(&str, PaymentKind); 6] = [
+    ("royalt", PaymentKind::Royalty),
+    ("upfront", PaymentKind::Upfront),
+    ("up-front", PaymentKind::Upfront),
+    ("milestone", PaymentKind::Milestone),
+    ("license fee", PaymentKind::LicenseFee),
+    ("licensing fee", PaymentKind::LicenseFee),
+];
+
+/// A prebuilt forward and reverse `memmem` searcher per [`KIND_WORDS`]
+/// word: `str::find` and `str::rfind` build a substring searcher per word
+/// and call. Byte offsets are those of `find`/`rfind` (a word is valid
+/// UTF-8, so it only matches at char boundaries).
+static KIND_FINDERS: LazyLock<
+    [(
+        memchr::memmem::Finder<'static>,
+        memchr::memmem::FinderRev<'static>,
+        PaymentKind,
+    ); 6],
+> = LazyLock::new(|| {
+    KIND_WORDS.map(|(w, k)| {
+        (
+            memchr::memmem::Finder::new(w),
+            memchr::memmem::FinderRev::new(w),
+            k,
+        )
+    })
+});
+
 /// The payment kind a phrase names first.
 fn kind_word(s: &str) -> Option<PaymentKind> {
-    let found = [
-        ("royalt", PaymentKind::Royalty),
-        ("upfront", PaymentKind::Upfront),
-        ("up-front", PaymentKind::Upfront),
-        ("milestone", PaymentKind::Milestone),
-        ("license fee", PaymentKind::LicenseFee),
-        ("licensing fee", PaymentKind::LicenseFee),
-    ];
-    found
+    KIND_FINDERS
         .iter()
-        .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
+        .filter_map(|(f, _, k)| f.find(s.as_bytes()).map(|i| (i, *k)))
         .min_by_key(|x| x.0)
         .map(|x| x.1)
 }
 
 /// The payment kind a phrase names last (closest to what follows it).
 fn kind_word_last(s: &str) -> Option<PaymentKind> {
-    let found = [
-        ("royalt", PaymentKind::Royalty),
-        ("upfront", PaymentKind::Upfront),
-        ("up-front", PaymentKind::Upfront),
-        ("milestone", PaymentKind::Milestone),
-        ("license fee", PaymentKind::LicenseFee),
-        ("licensing fee", PaymentKind::LicenseFee),
-    ];
-    found
+    KIND_FINDERS
         .iter()
-        .filter_map(|(w, k)| s.rfind(w).map(|i| (i, *k)))
+        .filter_map(|(_, f, k)| f.rfind(s.as_bytes()).map(|i| (i, *k)))
         .max_by_key(|x| x.0)
         .map(|x| x.1)
 }
@@ -5138,6 +5154,78 @@ mod phase_cue_tests {
         }
     }
 
+    /// [`kind_word`] and [`kind_word_last`] as they were: one `find`
+    /// (`rfind`) per word.
+    fn kind_words_by_find(s: &str) -> (Option<PaymentKind>, Option<PaymentKind>) {
+        let found = [
+            ("royalt", PaymentKind::Royalty),
+            ("upfront", PaymentKind::Upfront),
+            ("up-front", PaymentKind::Upfront),
+            ("milestone", PaymentKind::Milestone),
+            ("license fee", PaymentKind::LicenseFee),
+            ("licensing fee", PaymentKind::LicenseFee),
+        ];
+        let first = found
+            .iter()
+            .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1);
+        let last = found
+            .iter()
+            .filter_map(|(w, k)| s.rfind(w).map(|i| (i, *k)))
+            .max_by_key(|x| x.0)
+            .map(|x| x.1);
+        (first, last)
+    }
+
+    /// The kind-word finders name the kinds the per-word searches did,
+    /// on every 100-character window of the lowercased sample filings
+    /// around each kind word, on whole sentences and on edge cases.
+    #[test]
+    fn kind_words_agree_with_find() {
+        let mut found = 0usize;
+        for text in super::super::sample_filings() {
+            let lower = text.to_ascii_lowercase();
+            for s in super::super::sentences::split(&text) {
+                let t = lower.get(s.start..s.end).unwrap_or("");
+                assert_eq!(
+                    (kind_word(t), kind_word_last(t)),
+                    kind_words_by_find(t),
+                    "{t:?}"
+                );
+                for (i, _) in t.match_indices(['r', 'u', 'm', 'l']) {
+                    for w in [
+                        head_chars(t.get(i..).unwrap_or(""), 100),
+                        tail_chars(t.get(..i).unwrap_or(""), 50),
+                    ] {
+                        let want = kind_words_by_find(w);
+                        assert_eq!((kind_word(w), kind_word_last(w)), want, "{w:?}");
+                        found += usize::from(want.0.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "few kind words in the sample filings: {found}");
+        for t in [
+            "",
+            "royalties and milestones",
+            "upfront up-front",
+            "license fees and licensing fees",
+            "licensing fee",
+            "milestone royalty upfront",
+            "royalt",
+            "mileston",
+            "up-fronts, milestone, royaltyé",
+            "ſ milestone é upfront",
+        ] {
+            assert_eq!(
+                (kind_word(t), kind_word_last(t)),
+                kind_words_by_find(t),
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn planned_agrees_with_the_regex_form() {
         for (l, r) in [
@@ -5162,6 +5250,29 @@ mod phase_cue_tests {
     }
 
     proptest::proptest! {
+        /// The kind-word finders on texts built from the kind words,
+        /// pieces of them and non-ASCII characters.
+        #[test]
+        fn kind_words_are_the_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "royalt", "royalty", "upfront", "up-front", "up", "-", "front", "milestone",
+                    "mile", "stone", "license fee", "licensing fee", "licens", "ing", " fee",
+                    "license", "é", "ſ", " ", "", "x", "ztx-101",
+                ]),
+                0..14,
+            ),
+            noise in "\\PC{0,8}",
+        ) {
+            let t = format!("{noise}{}", parts.concat());
+            proptest::prop_assert_eq!((kind_word(&t), kind_word_last(&t)), kind_words_by_find(&t));
+            let spaced = parts.join(" ");
+            proptest::prop_assert_eq!(
+                (kind_word(&spaced), kind_word_last(&spaced)),
+                kind_words_by_find(&spaced)
+            );
+        }
+
         /// Texts built from the cue words of both sides, noise and every
         /// kind of gap: each set flag equals its pattern alone, and the
         /// planned check equals its regex form.
