@@ -1586,6 +1586,7 @@ impl<'a> Extractor<'a> {
         let v = SentenceView {
             si,
             st,
+            respectively: st.contains("respectively"),
             s,
             money,
             phases,
@@ -1626,7 +1627,7 @@ impl<'a> Extractor<'a> {
             Vec::new()
         };
         // Respectively: "A and B ... with X and Y, respectively".
-        if st.contains("respectively") {
+        if v.respectively {
             // The registrant stays in the list: "in development by Acme, Pfizer
             // and Novartis, respectively" pairs the first compound with Acme.
             let partner_orgs: Vec<usize> = dedup_entities(orgs);
@@ -1668,20 +1669,27 @@ impl<'a> Extractor<'a> {
         }
         // "another ADC from the collaboration, X": X shares the partners of
         // the collaboration the section's compound was just tied to.
+        // The pattern is a full scan of the sentence, so it runs last: only
+        // when the context compound has partners to share and the sentence
+        // names another compound (else the loop below adds nothing).
         if orgs.iter().all(|m| Some(m.entity) == reg)
             && let Some(c0) = ctx
-            && FROM_THE_COLLABORATION_RE.is_match(st)
+            && comps.iter().any(|m| m.entity != c0)
         {
             let partners: Vec<(usize, &'static str)> = out
                 .partnerships
-                .keys()
-                .filter(|k| k.0 == c0 && Some(k.1) != reg)
+                .range((c0, 0, "")..)
+                .map(|(k, _)| *k)
+                .take_while(|k| k.0 == c0)
+                .filter(|k| Some(k.1) != reg)
                 .map(|k| (k.1, k.2))
                 .collect();
-            for c in dedup_entities(comps) {
-                for &(o, relation) in &partners {
-                    if c != c0 {
-                        out.partner(c, o, relation, si);
+            if !partners.is_empty() && FROM_THE_COLLABORATION_RE.is_match(st) {
+                for c in dedup_entities(comps) {
+                    for &(o, relation) in &partners {
+                        if c != c0 {
+                            out.partner(c, o, relation, si);
+                        }
                     }
                 }
             }
@@ -1895,9 +1903,8 @@ impl<'a> Extractor<'a> {
             prev_end = p.end;
         }
         // "A and B entered Phase I and Phase II, respectively": one each.
-        let respectively = st.contains("respectively");
         let mut zipped = false;
-        if respectively && phases.len() > 1 {
+        if v.respectively && phases.len() > 1 {
             let lists: Vec<&Vec<usize>> = plans.iter().map(|x| &x.0).collect();
             let first = lists.first().map(|l| (*l).clone()).unwrap_or_default();
             let all_same_or_empty = lists.iter().all(|l| l.is_empty() || **l == first);
@@ -2866,6 +2873,9 @@ impl StartsWithAny for String {
 struct SentenceView<'t> {
     si: usize,
     st: &'t str,
+    /// Whether `st` holds `respectively`, searched once for the
+    /// partnership and the phase rules.
+    respectively: bool,
     s: Sentence,
     comps: Vec<Mention>,
     orgs: Vec<Mention>,
@@ -3280,36 +3290,52 @@ fn org_relation(before: &str, after: &str) -> Option<&'static str> {
     None
 }
 
+/// The payment kind words of [`kind_word`] and [`kind_word_last`]. No
+/// word is a prefix of another, so two words never start at the same
+/// place: the first (last) start names one kind.
+const KIND_WORDS: [(&str, PaymentKind); 6] = [
+    ("royalt", PaymentKind::Royalty),
+    ("upfront", PaymentKind::Upfront),
+    ("up-front", PaymentKind::Upfront),
+    ("milestone", PaymentKind::Milestone),
+    ("license fee", PaymentKind::LicenseFee),
+    ("licensing fee", PaymentKind::LicenseFee),
+];
+
+/// A prebuilt forward and reverse `memmem` searcher per [`KIND_WORDS`]
+/// word: `str::find` and `str::rfind` build a substring searcher per word
+/// and call. Byte offsets are those of `find`/`rfind` (a word is valid
+/// UTF-8, so it only matches at char boundaries).
+static KIND_FINDERS: LazyLock<
+    [(
+        memchr::memmem::Finder<'static>,
+        memchr::memmem::FinderRev<'static>,
+        PaymentKind,
+    ); 6],
+> = LazyLock::new(|| {
+    KIND_WORDS.map(|(w, k)| {
+        (
+            memchr::memmem::Finder::new(w),
+            memchr::memmem::FinderRev::new(w),
+            k,
+        )
+    })
+});
+
 /// The payment kind a phrase names first.
 fn kind_word(s: &str) -> Option<PaymentKind> {
-    let found = [
-        ("royalt", PaymentKind::Royalty),
-        ("upfront", PaymentKind::Upfront),
-        ("up-front", PaymentKind::Upfront),
-        ("milestone", PaymentKind::Milestone),
-        ("license fee", PaymentKind::LicenseFee),
-        ("licensing fee", PaymentKind::LicenseFee),
-    ];
-    found
+    KIND_FINDERS
         .iter()
-        .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
+        .filter_map(|(f, _, k)| f.find(s.as_bytes()).map(|i| (i, *k)))
         .min_by_key(|x| x.0)
         .map(|x| x.1)
 }
 
 /// The payment kind a phrase names last (closest to what follows it).
 fn kind_word_last(s: &str) -> Option<PaymentKind> {
-    let found = [
-        ("royalt", PaymentKind::Royalty),
-        ("upfront", PaymentKind::Upfront),
-        ("up-front", PaymentKind::Upfront),
-        ("milestone", PaymentKind::Milestone),
-        ("license fee", PaymentKind::LicenseFee),
-        ("licensing fee", PaymentKind::LicenseFee),
-    ];
-    found
+    KIND_FINDERS
         .iter()
-        .filter_map(|(w, k)| s.rfind(w).map(|i| (i, *k)))
+        .filter_map(|(_, f, k)| f.rfind(s.as_bytes()).map(|i| (i, *k)))
         .max_by_key(|x| x.0)
         .map(|x| x.1)
 }
@@ -4637,6 +4663,25 @@ mod tests {
         assert_eq!(g.partners, ["QRX-11 Novartis", "QRX-22 Novartis"]);
     }
 
+    /// The "from the collaboration" rule adds nothing when the section's
+    /// compound has no partner yet or the sentence names no other compound
+    /// (its pattern is searched only when both hold).
+    #[test]
+    fn collaboration_sharing_needs_a_partner_and_another_compound() {
+        let g = run(
+            "QRX-31 — This ADC is part of a research collaboration.\n\
+             - It follows encouraging data with another ADC from the collaboration, QRX-32, last year.\n",
+            "2014-01-07",
+        );
+        assert!(g.partners.is_empty(), "{:?}", g.partners);
+        let g = run(
+            "QRX-41 — This ADC was licensed to Brindlewood Therapeutics as part of a research collaboration.\n\
+             - QRX-41 is the first ADC from the collaboration.\n",
+            "2014-01-07",
+        );
+        assert_eq!(g.partners, ["QRX-41 Brindlewood Therapeutics"]);
+    }
+
     /// Coordinated targets share their cue; bispecific notation names two.
     #[test]
     fn coordinated_targets_share_a_cue() {
@@ -5199,6 +5244,78 @@ mod phase_cue_tests {
         }
     }
 
+    /// [`kind_word`] and [`kind_word_last`] as they were: one `find`
+    /// (`rfind`) per word.
+    fn kind_words_by_find(s: &str) -> (Option<PaymentKind>, Option<PaymentKind>) {
+        let found = [
+            ("royalt", PaymentKind::Royalty),
+            ("upfront", PaymentKind::Upfront),
+            ("up-front", PaymentKind::Upfront),
+            ("milestone", PaymentKind::Milestone),
+            ("license fee", PaymentKind::LicenseFee),
+            ("licensing fee", PaymentKind::LicenseFee),
+        ];
+        let first = found
+            .iter()
+            .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1);
+        let last = found
+            .iter()
+            .filter_map(|(w, k)| s.rfind(w).map(|i| (i, *k)))
+            .max_by_key(|x| x.0)
+            .map(|x| x.1);
+        (first, last)
+    }
+
+    /// The kind-word finders name the kinds the per-word searches did,
+    /// on every 100-character window of the lowercased sample filings
+    /// around each kind word, on whole sentences and on edge cases.
+    #[test]
+    fn kind_words_agree_with_find() {
+        let mut found = 0usize;
+        for text in super::super::sample_filings() {
+            let lower = text.to_ascii_lowercase();
+            for s in super::super::sentences::split(&text) {
+                let t = lower.get(s.start..s.end).unwrap_or("");
+                assert_eq!(
+                    (kind_word(t), kind_word_last(t)),
+                    kind_words_by_find(t),
+                    "{t:?}"
+                );
+                for (i, _) in t.match_indices(['r', 'u', 'm', 'l']) {
+                    for w in [
+                        head_chars(t.get(i..).unwrap_or(""), 100),
+                        tail_chars(t.get(..i).unwrap_or(""), 50),
+                    ] {
+                        let want = kind_words_by_find(w);
+                        assert_eq!((kind_word(w), kind_word_last(w)), want, "{w:?}");
+                        found += usize::from(want.0.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "few kind words in the sample filings: {found}");
+        for t in [
+            "",
+            "royalties and milestones",
+            "upfront up-front",
+            "license fees and licensing fees",
+            "licensing fee",
+            "milestone royalty upfront",
+            "royalt",
+            "mileston",
+            "up-fronts, milestone, royaltyé",
+            "ſ milestone é upfront",
+        ] {
+            assert_eq!(
+                (kind_word(t), kind_word_last(t)),
+                kind_words_by_find(t),
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn planned_agrees_with_the_regex_form() {
         for (l, r) in [
@@ -5223,6 +5340,29 @@ mod phase_cue_tests {
     }
 
     proptest::proptest! {
+        /// The kind-word finders on texts built from the kind words,
+        /// pieces of them and non-ASCII characters.
+        #[test]
+        fn kind_words_are_the_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "royalt", "royalty", "upfront", "up-front", "up", "-", "front", "milestone",
+                    "mile", "stone", "license fee", "licensing fee", "licens", "ing", " fee",
+                    "license", "é", "ſ", " ", "", "x", "ztx-101",
+                ]),
+                0..14,
+            ),
+            noise in "\\PC{0,8}",
+        ) {
+            let t = format!("{noise}{}", parts.concat());
+            proptest::prop_assert_eq!((kind_word(&t), kind_word_last(&t)), kind_words_by_find(&t));
+            let spaced = parts.join(" ");
+            proptest::prop_assert_eq!(
+                (kind_word(&spaced), kind_word_last(&spaced)),
+                kind_words_by_find(&spaced)
+            );
+        }
+
         /// Texts built from the cue words of both sides, noise and every
         /// kind of gap: each set flag equals its pattern alone, and the
         /// planned check equals its regex form.
