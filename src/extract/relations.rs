@@ -3775,24 +3775,11 @@ mod tests {
         }
     }
 
-    /// The former byte-by-byte organization-cue pre-check, which
-    /// `may_hold_org_cue` must agree with.
+    /// The former byte-by-byte organization-cue pre-check (the look-back
+    /// from every byte), which `may_hold_org_cue`'s blocks must agree with.
     fn may_hold_org_cue_bytewise(st: &str) -> bool {
         let b = st.as_bytes();
-        b.iter().enumerate().any(|(i, c)| {
-            if !c.is_ascii_uppercase() {
-                return false;
-            }
-            let head = b.get(..i).unwrap_or(&[]);
-            let word_end = head
-                .iter()
-                .rposition(|&x| !(x.is_ascii_whitespace() || x == 0x0B || x >= 0x80))
-                .map_or(0, |k| k + 1);
-            word_end < head.len()
-                && head
-                    .get(..word_end)
-                    .is_some_and(super::ends_with_org_cue_word)
-        })
+        (0..b.len()).any(|i| super::org_cue_capital_at(b, i))
     }
 
     proptest::proptest! {
@@ -5245,16 +5232,9 @@ mod phase_cue_tests {
     }
 
     /// [`kind_word`] and [`kind_word_last`] as they were: one `find`
-    /// (`rfind`) per word.
+    /// (`rfind`) per word of the same list.
     fn kind_words_by_find(s: &str) -> (Option<PaymentKind>, Option<PaymentKind>) {
-        let found = [
-            ("royalt", PaymentKind::Royalty),
-            ("upfront", PaymentKind::Upfront),
-            ("up-front", PaymentKind::Upfront),
-            ("milestone", PaymentKind::Milestone),
-            ("license fee", PaymentKind::LicenseFee),
-            ("licensing fee", PaymentKind::LicenseFee),
-        ];
+        let found = super::KIND_WORDS;
         let first = found
             .iter()
             .filter_map(|(w, k)| s.find(w).map(|i| (i, *k)))
