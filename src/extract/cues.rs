@@ -25,7 +25,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind, PatternID, dfa};
 
 use super::lexicon;
@@ -570,29 +570,156 @@ pub fn sentence_cues(text: &str, sents: &[Sentence]) -> Vec<Cues> {
 /// Written out because the crate's iterator stops and restarts at every
 /// hit (one per ~25 bytes of a filing) and keeps its position in memory;
 /// this loop costs about 5 fewer instructions per byte of text
-/// (BENCHMARKS.md, session 6). In real time the gain is smaller (about 3 %
-/// of the gate's samples): both walks wait on each transition's load.
-/// `dfa` must be built without a prefilter:
+/// (BENCHMARKS.md, session 6). `dfa` must be built without a prefilter:
 /// then only dead and match states are special, and an unanchored search
 /// never reaches the dead state.
+///
+/// Each step waits on the load of the previous step's transition, so one
+/// walk is bound by that latency, not by its instructions. Texts of at
+/// least [`TWO_LANES_MIN`] bytes are therefore walked as two halves in one
+/// loop ([`two_lanes`]), whose loads do not wait on each other.
 fn for_each_hit(dfa: &dfa::DFA, hay: &[u8], mut hit: impl FnMut(usize, usize, PatternID)) -> bool {
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+    let Ok(start) = dfa.start_state(Anchored::No) else {
         return false;
     };
-    for (at, &b) in hay.iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        if !dfa.is_special(sid) || !dfa.is_match(sid) {
-            continue;
-        }
-        let end = at + 1;
-        for k in 0..dfa.match_len(sid) {
-            let pid = dfa.match_pattern(sid, k);
-            if let Some(start) = end.checked_sub(dfa.pattern_len(pid)) {
-                hit(start, end, pid);
-            }
-        }
+    if hay.len() < TWO_LANES_MIN {
+        one_lane(dfa, start, hay, 0, 0, &mut hit);
+    } else {
+        two_lanes(dfa, start, hay, &mut hit);
     }
     true
+}
+
+/// Texts shorter than this are walked in one lane: the second lane's
+/// warm-up and the buffering of its hits would cost more than they save.
+const TWO_LANES_MIN: usize = 1024;
+
+/// Reports every hit of `sid`, the state reached on the byte before `end`,
+/// if it is a match state and `end > from` (a lane reports only the hits
+/// that end past its warm-up).
+#[inline(always)]
+fn report(
+    dfa: &dfa::DFA,
+    sid: StateID,
+    end: usize,
+    from: usize,
+    hit: &mut impl FnMut(usize, usize, PatternID),
+) {
+    if end <= from || !dfa.is_special(sid) || !dfa.is_match(sid) {
+        return;
+    }
+    for k in 0..dfa.match_len(sid) {
+        let pid = dfa.match_pattern(sid, k);
+        if let Some(start) = end.checked_sub(dfa.pattern_len(pid)) {
+            hit(start, end, pid);
+        }
+    }
+}
+
+/// Walks `lane` (the bytes of the text from offset `base`) from state
+/// `sid`, reporting the hits that end after offset `from` of the text.
+/// Returns the state reached.
+fn one_lane(
+    dfa: &dfa::DFA,
+    mut sid: StateID,
+    lane: &[u8],
+    base: usize,
+    from: usize,
+    hit: &mut impl FnMut(usize, usize, PatternID),
+) -> StateID {
+    let mut at = 0;
+    while at < lane.len() {
+        (at, sid) = until_special(dfa, lane, at, sid);
+        report(dfa, sid, base + at, from, hit);
+    }
+    sid
+}
+
+/// Steps `sid` over `lane` from byte `at` until a special state; returns
+/// the offset after the byte that reached it (or `lane.len()`) and the
+/// state. Not inlined into the loops that report hits: a function with no
+/// calls and a shared `dfa` keeps the transition table's address in a
+/// register instead of reloading it at every byte.
+#[inline(never)]
+fn until_special(dfa: &dfa::DFA, lane: &[u8], at: usize, mut sid: StateID) -> (usize, StateID) {
+    let rest = lane.get(at..).unwrap_or(&[]);
+    for (k, &b) in rest.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            return (at + k + 1, sid);
+        }
+    }
+    (lane.len(), sid)
+}
+
+/// [`until_special`] for two lanes of equal length stepped together: stops
+/// after the first byte at which either lane is in a special state.
+#[inline(never)]
+fn until_special2(
+    dfa: &dfa::DFA,
+    first: &[u8],
+    second: &[u8],
+    at: usize,
+    mut s1: StateID,
+    mut s2: StateID,
+) -> (usize, StateID, StateID) {
+    let rest1 = first.get(at..).unwrap_or(&[]);
+    let rest2 = second.get(at..).unwrap_or(&[]);
+    for (k, (&b1, &b2)) in rest1.iter().zip(rest2).enumerate() {
+        s1 = dfa.next_state(Anchored::No, s1, b1);
+        s2 = dfa.next_state(Anchored::No, s2, b2);
+        if dfa.is_special(s1) | dfa.is_special(s2) {
+            return (at + k + 1, s1, s2);
+        }
+    }
+    (at + rest1.len().min(rest2.len()), s1, s2)
+}
+
+/// [`for_each_hit`]'s walk as two lanes stepped together: the first half
+/// of `hay`, and the second half from [`dfa::DFA::max_pattern_len`] bytes
+/// before it. After that many bytes an unanchored Aho-Corasick walk is in
+/// the state a walk from the text's start would be in (the state stands
+/// for the longest suffix read that is a prefix of a pattern), so the
+/// second lane's hits that end in its half are exactly the whole walk's.
+/// The second lane's hits are held back until the first lane has reported
+/// its own, to keep the order of `end`.
+fn two_lanes(
+    dfa: &dfa::DFA,
+    start: StateID,
+    hay: &[u8],
+    hit: &mut impl FnMut(usize, usize, PatternID),
+) {
+    let warm = dfa.max_pattern_len();
+    // Both lanes as long as can be: `mid + (hay.len() - (mid - warm))`
+    // bytes split evenly.
+    let mid = (hay.len() + warm) / 2;
+    let base = mid.saturating_sub(warm);
+    let (Some(first), Some(second)) = (hay.get(..mid), hay.get(base..)) else {
+        one_lane(dfa, start, hay, 0, 0, hit);
+        return;
+    };
+    let mut held: Vec<(usize, usize, PatternID)> = Vec::new();
+    let mut keep = |s: usize, e: usize, p: PatternID| held.push((s, e, p));
+    let (mut s1, mut s2) = (start, start);
+    let both = first.len().min(second.len());
+    let mut at = 0;
+    while at < both {
+        (at, s1, s2) = until_special2(dfa, first, second, at, s1, s2);
+        report(dfa, s1, at, 0, hit);
+        report(dfa, s2, base + at, mid, &mut keep);
+    }
+    one_lane(dfa, s1, first.get(both..).unwrap_or(&[]), both, 0, hit);
+    one_lane(
+        dfa,
+        s2,
+        second.get(both..).unwrap_or(&[]),
+        base + both,
+        mid,
+        &mut keep,
+    );
+    for (s, e, p) in held {
+        hit(s, e, p);
+    }
 }
 
 #[cfg(test)]
@@ -741,7 +868,7 @@ mod tests {
         /// characters.
         #[test]
         fn walk_is_overlapping_search(
-            text in "(phase|Inc|co|ab|mab|ine|CD|HER2|[$]|€|®|ſ|\u{212A}|é|-| |[A-Za-z0-9]){0,60}",
+            text in "(phase|Inc|co|ab|mab|ine|CD|HER2|[$]|€|®|ſ|\u{212A}|é|-| |[A-Za-z0-9]){0,90}",
         ) {
             check_walk_is_overlapping_search(&text);
         }
@@ -804,6 +931,14 @@ mod tests {
         });
         assert!(walked);
         assert_eq!(got, want, "in {text:?}");
+        // Texts under `TWO_LANES_MIN` take one lane above; the two-lane
+        // walk must agree at every length over the warm-up.
+        let mut got = Vec::new();
+        let start = gate.automaton.start_state(Anchored::No).expect("start");
+        two_lanes(&gate.automaton, start, text.as_bytes(), &mut |s, e, p| {
+            got.push((s, e, p.as_usize()))
+        });
+        assert_eq!(got, want, "two lanes in {text:?}");
     }
 
     #[test]
