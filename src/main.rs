@@ -276,8 +276,20 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no input could be read; outputs left as they were");
             }
             let graph = run::build_graph(&corpus);
-            // The graph holds what the outputs need; free the facts first.
-            drop(std::mem::take(&mut corpus.facts));
+            // The graph holds what the outputs need: free the facts, on a
+            // thread of their own while the outputs are written unless one
+            // thread was asked for (if that thread cannot start, the
+            // refused closure drops them here).
+            let facts = std::mem::take(&mut corpus.facts);
+            let freeing = if threads == 1 {
+                drop(facts);
+                None
+            } else {
+                std::thread::Builder::new()
+                    .name("free facts".into())
+                    .spawn(move || drop(facts))
+                    .ok()
+            };
             let mut outputs = Outputs::default();
             outputs.add(Output::Json, json);
             outputs.add(Output::Dot(view.into()), dot);
@@ -288,8 +300,12 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             if outputs.is_empty() {
                 outputs = Outputs::all_in(&out_dir);
             }
-            outputs
-                .write(&graph, &corpus.inputs)
+            let written = outputs.write(&graph, &corpus.inputs);
+            if let Some(f) = freeing {
+                // Nothing to report: dropping facts does not fail.
+                let _ = f.join();
+            }
+            written
                 .map_err(|(o, e)| anyhow::Error::new(e).context(format!("writing {}", o.what())))?;
             Ok(if corpus.errors.is_empty() {
                 ExitCode::SUCCESS
