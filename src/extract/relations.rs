@@ -896,6 +896,18 @@ static AND_REV: LazyLock<memchr::memmem::FinderRev<'static>> =
 /// `;` nor `, and` gives one (`str::rfind`'s offset).
 static WHILE_REV: LazyLock<memchr::memmem::FinderRev<'static>> =
     LazyLock::new(|| memchr::memmem::FinderRev::new(", while"));
+/// Whether a sentence's phase mentions can matter, from its compound
+/// mentions `comps`, its context compound `ctx` and its amounts `money`.
+/// Phase mentions serve phase events and payment triggers only. A phase
+/// event goes to the subjects of its mention, which are compounds of the
+/// sentence or, in a sentence without one, its context compound: with
+/// neither, [`Extractor::phase_events`] finds no subject and records
+/// nothing. A trigger belongs to an amount. So a sentence with only
+/// organizations and no amount is not scanned for phase mentions.
+fn phases_used(comps: &[Mention], ctx: Option<usize>, money: &[Found<mentions::Money>]) -> bool {
+    !comps.is_empty() || ctx.is_some() || !money.is_empty()
+}
+
 /// Whether `lower`, an ASCII-lowercased sentence, is forward-looking-
 /// statement boilerplate (holds a [`BOILERPLATE`] phrase).
 fn is_boilerplate(lower: &str) -> bool {
@@ -1628,7 +1640,7 @@ impl<'a> Extractor<'a> {
         } else {
             Vec::new()
         };
-        let phases = if gate.has(Cues::PHASE) {
+        let phases = if gate.has(Cues::PHASE) && phases_used(&comps, ctx, &money) {
             mentions::find_phases(st)
         } else {
             Vec::new()
@@ -5260,6 +5272,56 @@ mod phase_cue_tests {
         ] {
             check_cues(s);
         }
+    }
+
+    /// The phase and payment rules record nothing with the phase mentions
+    /// of a sentence [`phases_used`] skips: on every sentence of the sample
+    /// filings it skips, they run with the mentions found anyway.
+    #[test]
+    fn skipped_phase_mentions_yield_nothing() {
+        let mut skipped = 0usize;
+        for text in super::super::sample_filings() {
+            let Ok(doc) = crate::ingest::ingest_bytes("sample.txt", text.as_bytes()) else {
+                continue;
+            };
+            let mut ex = Extractor::new(&doc);
+            ex.find_compounds();
+            ex.find_orgs();
+            ex.find_targets();
+            ex.compute_context();
+            for (si, s) in ex.sents.iter().enumerate() {
+                let st = ex.sent_text(s);
+                let comps = ex.compounds_in(s.start, s.end);
+                let ctx = ex.context.get(si).copied().flatten();
+                let money = mentions::find_money(st);
+                if phases_used(&comps, ctx, &money) {
+                    continue;
+                }
+                let phases = mentions::find_phases(st);
+                skipped += usize::from(!phases.is_empty());
+                let v = SentenceView {
+                    si,
+                    st,
+                    respectively: st.contains("respectively"),
+                    s: *s,
+                    comps: comps.clone(),
+                    orgs: ex.orgs_in(s.start, s.end),
+                    ctx,
+                    ctx_ok: ctx.is_some(),
+                    dates: std::cell::OnceCell::new(),
+                    money: money.clone(),
+                    phases,
+                };
+                let mut out = Relations::default();
+                ex.phase_events(&v, &mut out);
+                ex.payments(&v, &mut out);
+                assert!(out.phases.is_empty() && out.payments.is_empty(), "{st:?}");
+            }
+        }
+        assert!(
+            skipped > 10,
+            "few skipped sentences with phase mentions: {skipped}"
+        );
     }
 
     /// [`is_boilerplate`] as it was: one `str::contains` per phrase.
