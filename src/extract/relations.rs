@@ -908,6 +908,18 @@ fn phases_used(comps: &[Mention], ctx: Option<usize>, money: &[Found<mentions::M
     !comps.is_empty() || ctx.is_some() || !money.is_empty()
 }
 
+/// The mentions of `ms` not in a comparator position (`comparator`), or
+/// all of them if every one is. With fewer than two mentions that is `ms`
+/// whatever `comparator` says (one mention is kept or, alone dropped,
+/// restored), so the test is not run.
+fn without_comparators(ms: Vec<Mention>, comparator: impl Fn(&Mention) -> bool) -> Vec<Mention> {
+    if ms.len() < 2 {
+        return ms;
+    }
+    let kept: Vec<Mention> = ms.iter().filter(|m| !comparator(m)).copied().collect();
+    if kept.is_empty() { ms } else { kept }
+}
+
 /// Whether `lower`, an ASCII-lowercased sentence, is forward-looking-
 /// statement boilerplate (holds a [`BOILERPLATE`] phrase).
 fn is_boilerplate(lower: &str) -> bool {
@@ -1880,16 +1892,9 @@ impl<'a> Extractor<'a> {
         // Combination partners and comparators are not what the trial
         // tests: "X in combination with pembrolizumab (Keytruda®) in a
         // Phase 1b/2 study" is X's study. Kept when nothing else is named.
-        let partnered: Vec<Mention> = rel_comps
-            .iter()
-            .filter(|m| !self.in_comparator_position(s.start + m.start, s.start + m.end))
-            .copied()
-            .collect();
-        let rel_comps = if partnered.is_empty() {
-            rel_comps
-        } else {
-            partnered
-        };
+        let rel_comps = without_comparators(rel_comps, |m| {
+            self.in_comparator_position(s.start + m.start, s.start + m.end)
+        });
         // Pass 1: the compounds each phase mention speaks of, and its context.
         let mut plans: Vec<(Vec<usize>, usize, usize)> = Vec::with_capacity(phases.len());
         let mut prev_end = 0usize;
@@ -5322,6 +5327,29 @@ mod phase_cue_tests {
             skipped > 10,
             "few skipped sentences with phase mentions: {skipped}"
         );
+    }
+
+    proptest::proptest! {
+        /// [`without_comparators`] gives what filtering every mention and
+        /// falling back to all of them gave, for any mentions and any
+        /// comparator verdicts.
+        #[test]
+        fn without_comparators_agrees_with_the_filter(
+            ms in proptest::collection::vec((0usize..50, 0usize..5), 0..5),
+            verdicts in proptest::collection::vec(proptest::bool::ANY, 5),
+        ) {
+            let ms: Vec<Mention> = ms
+                .into_iter()
+                .map(|(start, entity)| Mention { start, end: start + 3, entity })
+                .collect();
+            let comparator = |m: &Mention| {
+                let i = ms.iter().position(|x| x == m).unwrap_or(0);
+                verdicts.get(i).copied().unwrap_or(false)
+            };
+            let filtered: Vec<Mention> = ms.iter().filter(|m| !comparator(m)).copied().collect();
+            let want = if filtered.is_empty() { ms.clone() } else { filtered };
+            proptest::prop_assert_eq!(without_comparators(ms.clone(), comparator), want);
+        }
     }
 
     /// [`is_boilerplate`] as it was: one `str::contains` per phrase.
