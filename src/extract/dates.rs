@@ -176,6 +176,11 @@ impl DateContext {
     /// Finds and resolves every date expression in `text`, left to right,
     /// without overlaps. Relative expressions need a report date; without one
     /// they are skipped.
+    ///
+    /// Each match is located without its capture groups; its [`Parts`] are
+    /// read off the matched text ([`Parts::of_text`]), and only matches that
+    /// reading does not settle go through the capture engine, which on this
+    /// large pattern costs several times the search itself.
     pub fn find(&self, text: &str) -> Vec<DateMention> {
         let mut out = Vec::new();
         let re = if text.is_ascii() {
@@ -183,19 +188,48 @@ impl DateContext {
         } else {
             &*DATE_RE
         };
-        let gi = &*GROUPS;
-        let mut locs = re.capture_locations();
+        let mut locs = None;
         let mut pos = 0usize;
-        while let Some(whole) = re.captures_read_at(&mut locs, text, pos) {
+        while let Some(whole) = re.find_at(text, pos) {
             // Every alternative of the pattern consumes at least one
             // character, so a match never is empty and the search moves on.
             if whole.end() <= pos {
                 break;
             }
             pos = whole.end();
-            let g = |i: usize| locs.get(i).and_then(|(s, e)| text.get(s..e));
-            let date = if g(gi.mdy).is_some() {
-                let (m, d, y) = (month_num(g(gi.m1).unwrap_or("")), g(gi.d1), g(gi.y1));
+            let t = whole.as_str();
+            let parts = match Parts::of_text(t) {
+                Some(p) => p,
+                None => {
+                    // The search from the match's start finds the same
+                    // match (the leftmost match from there starts there),
+                    // now with its groups.
+                    let locs = locs.get_or_insert_with(|| re.capture_locations());
+                    let same = re
+                        .captures_read_at(locs, text, whole.start())
+                        .is_some_and(|m| m.range() == whole.range());
+                    match Parts::of_captures(locs, text).filter(|_| same) {
+                        Some(p) => p,
+                        None => continue,
+                    }
+                }
+            };
+            if let Some(date) = self.resolve(&parts, t) {
+                out.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    date,
+                });
+            }
+        }
+        out
+    }
+
+    /// The date of a match `whole` of the date pattern, from its [`Parts`].
+    fn resolve(&self, p: &Parts<'_>, whole: &str) -> Option<FuzzyDate> {
+        match p.alt {
+            Alt::Mdy => {
+                let (m, d, y) = (month_num(p.month.unwrap_or("")), p.day, p.year);
                 match (m, d.and_then(|d| d.parse().ok()), y.and_then(year)) {
                     (Some(m), Some(d), Some(y)) if NaiveDate::from_ymd_opt(y, m, d).is_some() => {
                         Some(FuzzyDate::Day(y, m, d))
@@ -203,44 +237,41 @@ impl DateContext {
                     (Some(m), _, Some(y)) => Some(FuzzyDate::Month(y, m)),
                     _ => None,
                 }
-            } else if g(gi.my).is_some() {
-                match (month_num(g(gi.m2).unwrap_or("")), g(gi.y2).and_then(year)) {
-                    (Some(m), Some(y)) => Some(FuzzyDate::Month(y, m)),
-                    _ => None,
-                }
-            } else if g(gi.qfy).is_some() {
-                let q = g(gi.q3).and_then(|q| q.parse().ok()).unwrap_or(1);
-                g(gi.y3).and_then(year).map(|fy| self.fiscal_quarter(fy, q))
-            } else if g(gi.fyq).is_some() || g(gi.fyq2).is_some() {
-                let q = g(gi.qw4).or(g(gi.qw9)).and_then(ordinal).unwrap_or(1);
-                g(gi.y4)
-                    .or(g(gi.y9))
-                    .and_then(year)
-                    .map(|fy| self.fiscal_quarter(fy, q))
-            } else if g(gi.q).is_some() {
-                let q: u32 = g(gi.q5)
-                    .or(g(gi.q5b))
-                    .and_then(|q| q.parse().ok())
-                    .unwrap_or(1);
-                g(gi.y5).and_then(year).map(|y| FuzzyDate::Quarter(y, q))
-            } else if g(gi.qw).is_some() {
-                let q = g(gi.qw6).and_then(ordinal).unwrap_or(1);
-                g(gi.y6).and_then(year).map(|y| FuzzyDate::Quarter(y, q))
-            } else if g(gi.h).is_some() {
-                let h: u32 = g(gi.h7)
-                    .or(g(gi.h7b))
-                    .and_then(|h| h.parse().ok())
-                    .unwrap_or(1);
-                match g(gi.y7).and_then(year) {
+            }
+            Alt::My => match (month_num(p.month.unwrap_or("")), p.year.and_then(year)) {
+                (Some(m), Some(y)) => Some(FuzzyDate::Month(y, m)),
+                _ => None,
+            },
+            Alt::Qfy => {
+                let q = p.num.and_then(|q| q.parse().ok()).unwrap_or(1);
+                p.year.and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+            }
+            Alt::Fyq => {
+                let q = p.word.and_then(ordinal).unwrap_or(1);
+                p.year.and_then(year).map(|fy| self.fiscal_quarter(fy, q))
+            }
+            Alt::Q => {
+                let q: u32 = p.num.and_then(|q| q.parse().ok()).unwrap_or(1);
+                p.year.and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            }
+            Alt::Qw => {
+                let q = p.word.and_then(ordinal).unwrap_or(1);
+                p.year.and_then(year).map(|y| FuzzyDate::Quarter(y, q))
+            }
+            Alt::H => {
+                let h: u32 = p.num.and_then(|h| h.parse().ok()).unwrap_or(1);
+                match p.year.and_then(year) {
                     Some(y) => Some(FuzzyDate::Half(y, h)),
                     None => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, h)),
                 }
-            } else if g(gi.hw).is_some() {
-                let h = g(gi.hw8).and_then(ordinal).unwrap_or(1);
-                g(gi.y8).and_then(year).map(|y| FuzzyDate::Half(y, h))
-            } else if g(gi.rel).is_some() {
-                let w = g(gi.rw).unwrap_or("").to_ascii_lowercase();
-                g(gi.y10).and_then(year).map(|y| {
+            }
+            Alt::Hw => {
+                let h = p.word.and_then(ordinal).unwrap_or(1);
+                p.year.and_then(year).map(|y| FuzzyDate::Half(y, h))
+            }
+            Alt::Rel => {
+                let w = p.word.unwrap_or("").to_ascii_lowercase();
+                p.year.and_then(year).map(|y| {
                     if w.starts_with("early") || w.starts_with("beginning") || w.starts_with("mid")
                     {
                         FuzzyDate::Half(y, 1)
@@ -258,52 +289,359 @@ impl DateContext {
                         FuzzyDate::Quarter(y, 4)
                     }
                 })
-            } else if g(gi.inm).is_some() {
+            }
+            Alt::Inm => {
                 // The latest such month not after the report month.
-                match (month_num(g(gi.m11).unwrap_or("")), self.report_ym()) {
+                match (month_num(p.month.unwrap_or("")), self.report_ym()) {
                     (Some(m), Some((ry, rm))) => {
                         let y = if m <= rm { ry } else { ry - 1 };
                         Some(FuzzyDate::Month(y, m))
                     }
                     _ => None,
                 }
-            } else if g(gi.thisq).is_some() {
-                self.report_ym()
-                    .map(|(y, m)| FuzzyDate::Quarter(y, m.div_ceil(3)))
-            } else if g(gi.thisy).is_some() {
-                self.report_ym().map(|(y, _)| {
-                    if whole.as_str().contains("end") {
-                        FuzzyDate::Quarter(y, 4)
-                    } else {
-                        FuzzyDate::Year(y)
-                    }
-                })
-            } else if g(gi.backhalf).is_some() {
-                self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 2))
-            } else if g(gi.midyear).is_some() {
-                self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 1))
-            } else if g(gi.nexty).is_some() {
-                self.report_ym().map(|(y, _)| FuzzyDate::Year(y + 1))
-            } else if g(gi.today).is_some() {
-                self.report_ym().map(|(y, m)| FuzzyDate::Month(y, m))
-            } else if g(gi.fy).is_some() {
-                // A whole fiscal year: its calendar year when fiscal = calendar,
-                // else the year in which it ends.
-                g(gi.y12).and_then(year).map(FuzzyDate::Year)
-            } else if g(gi.y).is_some() {
-                g(gi.y13).and_then(year).map(FuzzyDate::Year)
-            } else {
-                None
-            };
-            if let Some(date) = date {
-                out.push(DateMention {
-                    start: whole.start(),
-                    end: whole.end(),
-                    date,
+            }
+            Alt::ThisQ => self
+                .report_ym()
+                .map(|(y, m)| FuzzyDate::Quarter(y, m.div_ceil(3))),
+            Alt::ThisY => self.report_ym().map(|(y, _)| {
+                if whole.contains("end") {
+                    FuzzyDate::Quarter(y, 4)
+                } else {
+                    FuzzyDate::Year(y)
+                }
+            }),
+            Alt::BackHalf => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 2)),
+            Alt::MidYear => self.report_ym().map(|(y, _)| FuzzyDate::Half(y, 1)),
+            Alt::NextY => self.report_ym().map(|(y, _)| FuzzyDate::Year(y + 1)),
+            Alt::Today => self.report_ym().map(|(y, m)| FuzzyDate::Month(y, m)),
+            // A whole fiscal year: its calendar year when fiscal = calendar,
+            // else the year in which it ends.
+            Alt::Fy | Alt::Y => p.year.and_then(year).map(FuzzyDate::Year),
+        }
+    }
+}
+
+/// The alternative of the date pattern a match comes from, by its outer
+/// group (`fyq` and `fyq2` resolve alike and share [`Alt::Fyq`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Alt {
+    Mdy,
+    My,
+    Qfy,
+    Fyq,
+    Q,
+    Qw,
+    H,
+    Hw,
+    Rel,
+    Inm,
+    ThisQ,
+    ThisY,
+    BackHalf,
+    MidYear,
+    NextY,
+    Today,
+    Fy,
+    Y,
+}
+
+/// What [`DateContext::resolve`] reads of a match: its alternative and the
+/// text of the inner groups that alternative has (the month `m1`/`m2`/`m11`,
+/// the day `d1`, the year `y1`…`y13`, the quarter or half digit, the
+/// ordinal or relative word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Parts<'t> {
+    alt: Alt,
+    month: Option<&'t str>,
+    day: Option<&'t str>,
+    year: Option<&'t str>,
+    num: Option<&'t str>,
+    word: Option<&'t str>,
+}
+
+/// ASCII white space, the members of `\s` (and `[[:space:]]`) below 128.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// The month names the pattern's `MONTHS` starts with, without their
+/// optional period.
+const MONTH_WORDS: [&str; 24] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+impl<'t> Parts<'t> {
+    /// An alternative with no inner group read.
+    fn bare(alt: Alt) -> Parts<'t> {
+        Parts {
+            alt,
+            month: None,
+            day: None,
+            year: None,
+            num: None,
+            word: None,
+        }
+    }
+
+    /// The parts of a match from its capture groups (`None` if no
+    /// alternative's group took part, which a match of the pattern rules
+    /// out).
+    fn of_captures(locs: &regex::CaptureLocations, text: &'t str) -> Option<Parts<'t>> {
+        let gi = &*GROUPS;
+        let g = |i: usize| locs.get(i).and_then(|(s, e)| text.get(s..e));
+        let with = |alt, month, day, year, num, word| Parts {
+            alt,
+            month,
+            day,
+            year,
+            num,
+            word,
+        };
+        Some(if g(gi.mdy).is_some() {
+            with(Alt::Mdy, g(gi.m1), g(gi.d1), g(gi.y1), None, None)
+        } else if g(gi.my).is_some() {
+            with(Alt::My, g(gi.m2), None, g(gi.y2), None, None)
+        } else if g(gi.qfy).is_some() {
+            with(Alt::Qfy, None, None, g(gi.y3), g(gi.q3), None)
+        } else if g(gi.fyq).is_some() || g(gi.fyq2).is_some() {
+            let (word, y) = (g(gi.qw4).or(g(gi.qw9)), g(gi.y4).or(g(gi.y9)));
+            with(Alt::Fyq, None, None, y, None, word)
+        } else if g(gi.q).is_some() {
+            with(Alt::Q, None, None, g(gi.y5), g(gi.q5).or(g(gi.q5b)), None)
+        } else if g(gi.qw).is_some() {
+            with(Alt::Qw, None, None, g(gi.y6), None, g(gi.qw6))
+        } else if g(gi.h).is_some() {
+            with(Alt::H, None, None, g(gi.y7), g(gi.h7).or(g(gi.h7b)), None)
+        } else if g(gi.hw).is_some() {
+            with(Alt::Hw, None, None, g(gi.y8), None, g(gi.hw8))
+        } else if g(gi.rel).is_some() {
+            with(Alt::Rel, None, None, g(gi.y10), None, g(gi.rw))
+        } else if g(gi.inm).is_some() {
+            with(Alt::Inm, g(gi.m11), None, None, None, None)
+        } else if g(gi.thisq).is_some() {
+            Parts::bare(Alt::ThisQ)
+        } else if g(gi.thisy).is_some() {
+            Parts::bare(Alt::ThisY)
+        } else if g(gi.backhalf).is_some() {
+            Parts::bare(Alt::BackHalf)
+        } else if g(gi.midyear).is_some() {
+            Parts::bare(Alt::MidYear)
+        } else if g(gi.nexty).is_some() {
+            Parts::bare(Alt::NextY)
+        } else if g(gi.today).is_some() {
+            Parts::bare(Alt::Today)
+        } else if g(gi.fy).is_some() {
+            with(Alt::Fy, None, None, g(gi.y12), None, None)
+        } else if g(gi.y).is_some() {
+            with(Alt::Y, None, None, g(gi.y13), None, None)
+        } else {
+            return None;
+        })
+    }
+
+    /// The parts of `t`, a whole match of the date pattern, read off its
+    /// text; `None` when the text does not settle them (non-ASCII text, the
+    /// `h` and `fyq2` alternatives, unusual shapes), and the caller reads
+    /// the capture groups.
+    ///
+    /// Why the text settles them: every alternative starts with `\b` before
+    /// a word character and (`h` aside) ends with a word character before
+    /// `\b`, so whether an alternative matches exactly `t` does not depend
+    /// on the text around it; leftmost-first, the match is then that of the
+    /// first alternative in the pattern that matches `t` whole. The first
+    /// word of `t` leaves one or two alternatives (the pattern is
+    /// case-sensitive), told apart below by the word and by whether `t`
+    /// ends with a year; the groups are then fixed by the shape (a
+    /// four-digit year is the last four characters, preceded by a space, a
+    /// hyphen or a letter, never a digit; a final month is the last word).
+    fn of_text(t: &'t str) -> Option<Parts<'t>> {
+        if !t.is_ascii() {
+            return None;
+        }
+        let b = t.as_bytes();
+        let lead = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let first = t.get(..lead)?;
+        let tail = b
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let last = t.get(t.len() - tail..)?;
+        let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let year = (digits == 4).then(|| t.get(t.len() - 4..)).flatten();
+        let with_year = |alt, num, word| {
+            year.map(|y| Parts {
+                year: Some(y),
+                num,
+                word,
+                ..Parts::bare(alt)
+            })
+        };
+        match (b.first(), b.get(1)) {
+            // `qfy` (`2Q FY2014`, `2Q fiscal 14`) before `q` (`2Q 2014`).
+            (Some(b'1'..=b'4'), Some(b'Q')) => {
+                let rest = t.get(2..)?.trim_start_matches(|c: char| is_space(c as u8));
+                let q = t.get(..1);
+                if rest.starts_with("FY") || rest.starts_with("fiscal") {
+                    let y = t
+                        .get(t.len() - digits..)
+                        .filter(|_| digits == 2 || digits == 4);
+                    return y.map(|y| Parts {
+                        year: Some(y),
+                        num: q,
+                        ..Parts::bare(Alt::Qfy)
+                    });
+                }
+                return with_year(Alt::Q, q, None);
+            }
+            (Some(b'Q'), Some(b'1'..=b'4')) => return with_year(Alt::Q, t.get(1..2), None),
+            (Some(b'1'), Some(b's')) | (Some(b'2'), Some(b'n')) => {
+                return with_year(Alt::Hw, None, t.get(..3))
+                    .filter(|_| t.starts_with("1st") || t.starts_with("2nd"));
+            }
+            _ => {}
+        }
+        let second = t
+            .get(lead..)?
+            .trim_start_matches(|c: char| is_space(c as u8));
+        let word = Some(first);
+        match first {
+            "first" | "second" | "third" | "fourth" if second.starts_with("quarter") => {
+                // `fyq` and `qw` end with a year, `fyq2` with `fiscal year`;
+                // only `fyq` holds `fiscal` or `FY`.
+                if t.contains("fiscal") || t.contains("FY") {
+                    with_year(Alt::Fyq, None, word)
+                } else {
+                    with_year(Alt::Qw, None, word)
+                }
+            }
+            "first" | "second" if second.starts_with("half") => match year {
+                Some(_) => with_year(Alt::Hw, None, word),
+                None if first == "second" => Some(Parts::bare(Alt::BackHalf)),
+                None => None,
+            },
+            "early" | "mid" | "late" | "end" | "year" | "the" | "beginning" | "summer"
+            | "spring" | "fall" | "autumn" | "winter"
+                if year.is_some() =>
+            {
+                let rw = t
+                    .get(..t.len() - 4)?
+                    .trim_end_matches(|c: char| c == '-' || is_space(c as u8));
+                with_year(Alt::Rel, None, Some(rw))
+            }
+            "the" if last == "quarter" => Some(Parts::bare(Alt::ThisQ)),
+            "mid" if t == "mid-year" => Some(Parts::bare(Alt::MidYear)),
+            "in" | "since" | "during" | "through" | "by" => {
+                if year.is_some() {
+                    with_year(Alt::Y, None, None)
+                } else if first != "by" {
+                    Some(Parts {
+                        month: Some(last),
+                        ..Parts::bare(Alt::Inm)
+                    })
+                } else if t.ends_with("mid-year") {
+                    Some(Parts::bare(Alt::MidYear))
+                } else if last == "end" || last == "year" {
+                    Some(Parts::bare(Alt::ThisY))
+                } else {
+                    Some(Parts {
+                        month: Some(last),
+                        ..Parts::bare(Alt::Inm)
+                    })
+                }
+            }
+            "this" => match last {
+                "quarter" => Some(Parts::bare(Alt::ThisQ)),
+                "year" => Some(Parts::bare(Alt::ThisY)),
+                "summer" => Some(Parts::bare(Alt::MidYear)),
+                "week" | "month" => Some(Parts::bare(Alt::Today)),
+                _ => None,
+            },
+            "later" => Some(Parts::bare(Alt::ThisY)),
+            "earlier" | "today" => Some(Parts::bare(Alt::Today)),
+            "next" => Some(Parts::bare(Alt::NextY)),
+            "back" | "latter" => Some(Parts::bare(Alt::BackHalf)),
+            "of" | "for" | "until" | "from" => with_year(Alt::Y, None, None),
+            "FY" | "fiscal" => with_year(Alt::Fy, None, None),
+            m if MONTH_WORDS.contains(&m) => Parts::of_month_first(t, lead, year),
+            _ => None,
+        }
+    }
+
+    /// `mdy` (`March 5, 2024`) or else `my` (`March, 2024`, `March of
+    /// 2024`) for `t` starting with the month word `t[..lead]`.
+    fn of_month_first(t: &'t str, lead: usize, year: Option<&'t str>) -> Option<Parts<'t>> {
+        let b = t.as_bytes();
+        // The abbreviations' optional period belongs to the month.
+        let m_end = lead + usize::from(b.get(lead) == Some(&b'.'));
+        let month = t.get(..m_end);
+        let year = year?;
+        let spaces = |from: usize| {
+            b.get(from..)
+                .map_or(0, |r| r.iter().take_while(|&&c| is_space(c)).count())
+        };
+        // mdy: month, spaces, one or two digits, an optional comma, spaces, year.
+        let s1 = spaces(m_end);
+        let d_start = m_end + s1;
+        let d_len = b
+            .get(d_start..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count());
+        if s1 > 0 && (1..=2).contains(&d_len) {
+            let mut k = d_start + d_len;
+            k += usize::from(b.get(k) == Some(&b','));
+            let s2 = spaces(k);
+            if s2 > 0 && k + s2 + 4 == t.len() {
+                return Some(Parts {
+                    month,
+                    day: t.get(d_start..d_start + d_len),
+                    year: Some(year),
+                    ..Parts::bare(Alt::Mdy)
                 });
             }
         }
-        out
+        // my: month, an optional comma, spaces, an optional `of` and
+        // spaces, year.
+        let mut k = m_end + usize::from(b.get(m_end) == Some(&b','));
+        let s = spaces(k);
+        if s == 0 {
+            return None;
+        }
+        k += s;
+        if t.get(k..).is_some_and(|r| r.starts_with("of")) {
+            let s = spaces(k + 2);
+            if s == 0 {
+                return None;
+            }
+            k += 2 + s;
+        }
+        (k + 4 == t.len()).then_some(Parts {
+            month,
+            year: Some(year),
+            ..Parts::bare(Alt::My)
+        })
     }
 }
 
@@ -442,6 +780,7 @@ mod tests {
                 }
             }
             same(&t);
+            agree_with_captures(&t);
         }
     }
 
@@ -478,6 +817,150 @@ mod tests {
                 (a.start + shift, a.end + shift, a.date),
                 (u.start, u.end, u.date)
             );
+        }
+    }
+
+    /// [`DateContext::find`] as it was: every match through the capture
+    /// engine (its parts read from the groups, then resolved alike).
+    fn find_by_captures(ctx: &DateContext, text: &str) -> Vec<DateMention> {
+        let re = if text.is_ascii() {
+            &*DATE_RE_ASCII
+        } else {
+            &*DATE_RE
+        };
+        let mut locs = re.capture_locations();
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        while let Some(whole) = re.captures_read_at(&mut locs, text, pos) {
+            if whole.end() <= pos {
+                break;
+            }
+            pos = whole.end();
+            let date =
+                Parts::of_captures(&locs, text).and_then(|p| ctx.resolve(&p, whole.as_str()));
+            if let Some(date) = date {
+                out.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    date,
+                });
+            }
+        }
+        out
+    }
+
+    /// Checks `find` against [`find_by_captures`] on `text`, and the parts
+    /// read off every match against its capture groups; returns how many
+    /// matches the text settled.
+    fn agree_with_captures(text: &str) -> usize {
+        let ctx = DateContext {
+            report: NaiveDate::from_ymd_opt(2014, 1, 31),
+            fiscal_year_end_month: 6,
+        };
+        assert_eq!(ctx.find(text), find_by_captures(&ctx, text), "{text:?}");
+        let re = if text.is_ascii() {
+            &*DATE_RE_ASCII
+        } else {
+            &*DATE_RE
+        };
+        let mut settled = 0;
+        for c in re.captures_iter(text) {
+            let whole = c.get(0).map_or("", |m| m.as_str());
+            let mut locs = re.capture_locations();
+            let start = c.get(0).map_or(0, |m| m.start());
+            re.captures_read_at(&mut locs, text, start);
+            if let Some(p) = Parts::of_text(whole) {
+                assert_eq!(
+                    Some(p),
+                    Parts::of_captures(&locs, text),
+                    "{whole:?} in {text:?}"
+                );
+                settled += 1;
+            }
+        }
+        settled
+    }
+
+    /// Every alternative but `h` and `fyq2` is read off the text.
+    #[test]
+    fn parts_read_off_the_text_for_each_alternative() {
+        for t in [
+            "October 27, 2011",
+            "Jan. 5 2012",
+            "Sept., 2013",
+            "May of 2014",
+            "2Q FY2014",
+            "3Q fiscal year '14",
+            "second quarter of fiscal 2008",
+            "fourth quarter of the company's FY 2012",
+            "4Q 2011",
+            "Q3\t2012",
+            "first quarter of calendar year 2026",
+            "1st half of 2026",
+            "second half 2015",
+            "the end of 2014",
+            "mid-2014",
+            "year-end 2013",
+            "in early June",
+            "by mid-March",
+            "this quarter",
+            "the current quarter",
+            "by the end of this year",
+            "by year-end",
+            "later this year",
+            "back half of this year",
+            "second half of the year",
+            "by mid-year",
+            "this summer",
+            "next year",
+            "earlier this month",
+            "today",
+            "FY2014",
+            "fiscal year 2013",
+            "until 2015",
+            "by 2016",
+        ] {
+            assert_eq!(agree_with_captures(t), 1, "{t:?}");
+        }
+        for t in ["2H 2014", "H1 12", "first quarter of 2012 fiscal year"] {
+            assert_eq!(agree_with_captures(t), 0, "{t:?}");
+        }
+    }
+
+    /// `find` gives what the capture engine gives on every line and
+    /// sentence of the sample filings, most matches read off the text.
+    #[test]
+    fn find_agrees_with_captures_on_the_sample_filings() {
+        let mut settled = 0;
+        for text in super::super::sample_filings() {
+            for line in text.lines() {
+                settled += agree_with_captures(line);
+            }
+            for s in super::super::sentences::split(&text) {
+                agree_with_captures(text.get(s.start..s.end).unwrap_or(""));
+            }
+            agree_with_captures(&text);
+        }
+        assert!(settled > 100, "few matches read off the text: {settled}");
+    }
+
+    proptest::proptest! {
+        /// `find` gives what the capture engine gives on text made of date
+        /// words, digits, ASCII and Unicode white space and digits, and
+        /// non-ASCII letters.
+        #[test]
+        fn find_agrees_with_captures_on_any_text(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "October", "Oct.", "Sept", "May", "Dec", "27", "2011", "19", "20", "1Q", "Q3",
+                "H2", "2H", "FY", "fiscal", "year", "quarter", "first", "second", "1st", "half",
+                "of", "the", "company's", "calendar", "in", "by", "since", "until", "end",
+                "mid-", "mid", "-", "year-end", "early", "late", "spring", "back", "this",
+                "current", "next", "today", "earlier", "later", "week", "'", ",", ".", "14",
+                "x", "_", "\t", "\n", "\x0b", "\x0c", "\r", " ", " ", " ", "\u{a0}",
+                "\u{2003}", "\u{661}", "\u{17f}", "\u{e9}",
+            ]), 0..14),
+        ) {
+            agree_with_captures(&words.concat());
         }
     }
 

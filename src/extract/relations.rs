@@ -873,6 +873,80 @@ impl RightCues {
         }
     }
 }
+/// Forward-looking-statement boilerplate: a sentence whose
+/// ASCII-lowercased text holds one of these phrases states no phase event.
+/// Prebuilt `memmem` searchers: `str::contains` builds a substring searcher
+/// per phrase and call.
+static BOILERPLATE: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+    [
+        "forward-looking",
+        "risks and uncertainties",
+        "differ materially",
+        "uncertainties as to",
+    ]
+    .map(memchr::memmem::Finder::new)
+});
+/// `, and `, searched from the end of the text before a phase mention for
+/// the start of its clause. The phrase cannot overlap itself, so its
+/// occurrences from the end are those of `str::rmatch_indices`, at the same
+/// byte offsets (an ASCII phrase only matches at char boundaries).
+static AND_REV: LazyLock<memchr::memmem::FinderRev<'static>> =
+    LazyLock::new(|| memchr::memmem::FinderRev::new(", and "));
+/// `, while`, the last clause start before a phase mention when neither
+/// `;` nor `, and` gives one (`str::rfind`'s offset).
+static WHILE_REV: LazyLock<memchr::memmem::FinderRev<'static>> =
+    LazyLock::new(|| memchr::memmem::FinderRev::new(", while"));
+/// Whether a sentence's phase mentions can matter, from its compound
+/// mentions `comps`, its context compound `ctx` and its amounts `money`.
+/// Phase mentions serve phase events and payment triggers only. A phase
+/// event goes to the subjects of its mention, which are compounds of the
+/// sentence or, in a sentence without one, its context compound: with
+/// neither, [`Extractor::phase_events`] finds no subject and records
+/// nothing. A trigger belongs to an amount. So a sentence with only
+/// organizations and no amount is not scanned for phase mentions.
+fn phases_used(comps: &[Mention], ctx: Option<usize>, money: &[Found<mentions::Money>]) -> bool {
+    !comps.is_empty() || ctx.is_some() || !money.is_empty()
+}
+
+/// The mentions of `ms` not in a comparator position (`comparator`), or
+/// all of them if every one is. With fewer than two mentions that is `ms`
+/// whatever `comparator` says (one mention is kept or, alone dropped,
+/// restored), so the test is not run.
+fn without_comparators(ms: Vec<Mention>, comparator: impl Fn(&Mention) -> bool) -> Vec<Mention> {
+    if ms.len() < 2 {
+        return ms;
+    }
+    let kept: Vec<Mention> = ms.iter().filter(|m| !comparator(m)).copied().collect();
+    if kept.is_empty() { ms } else { kept }
+}
+
+/// Whether `lower`, an ASCII-lowercased sentence, is forward-looking-
+/// statement boilerplate (holds a [`BOILERPLATE`] phrase).
+fn is_boilerplate(lower: &str) -> bool {
+    BOILERPLATE
+        .iter()
+        .any(|f| f.find(lower.as_bytes()).is_some())
+}
+
+/// The byte offset in `seg` (the text from the previous phase mention to
+/// this one) where the mention's clause starts: the last `;`, else the
+/// last `, and` before a lowercase word (`..., and are progressing X`; not
+/// a list's `A, B, and C`), else the last `, while`. The three searches are
+/// pure: each runs only when the ones before it found nothing. `;` is
+/// ASCII, so its last byte is its last char (`str::rfind`'s offset).
+fn clause_break(seg: &str) -> Option<usize> {
+    let and_clause = || {
+        AND_REV.rfind_iter(seg.as_bytes()).find(|&k| {
+            seg.get(k + 6..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_lowercase())
+        })
+    };
+    memchr::memrchr(b';', seg.as_bytes())
+        .or_else(and_clause)
+        .or_else(|| WHILE_REV.rfind(seg.as_bytes()))
+}
+
 static PAYMENT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:milestones?|up-?front|upfront|license\s+fees?|licensing\s+fees?|royalt(?:y|ies)|signing\s+fee|option\s+fee|payments?)(?-u:\b)")
         .expect("static regex")
@@ -1578,7 +1652,7 @@ impl<'a> Extractor<'a> {
         } else {
             Vec::new()
         };
-        let phases = if gate.has(Cues::PHASE) {
+        let phases = if gate.has(Cues::PHASE) && phases_used(&comps, ctx, &money) {
             mentions::find_phases(st)
         } else {
             Vec::new()
@@ -1804,11 +1878,7 @@ impl<'a> Extractor<'a> {
         }
         let lower = st.to_ascii_lowercase();
         // Skip statements about other things: forward-looking-statement boilerplate.
-        if lower.contains("forward-looking")
-            || lower.contains("risks and uncertainties")
-            || lower.contains("differ materially")
-            || lower.contains("uncertainties as to")
-        {
+        if is_boilerplate(&lower) {
             return;
         }
         let rel_comps: Vec<Mention> = comps
@@ -1822,16 +1892,9 @@ impl<'a> Extractor<'a> {
         // Combination partners and comparators are not what the trial
         // tests: "X in combination with pembrolizumab (Keytruda®) in a
         // Phase 1b/2 study" is X's study. Kept when nothing else is named.
-        let partnered: Vec<Mention> = rel_comps
-            .iter()
-            .filter(|m| !self.in_comparator_position(s.start + m.start, s.start + m.end))
-            .copied()
-            .collect();
-        let rel_comps = if partnered.is_empty() {
-            rel_comps
-        } else {
-            partnered
-        };
+        let rel_comps = without_comparators(rel_comps, |m| {
+            self.in_comparator_position(s.start + m.start, s.start + m.end)
+        });
         // Pass 1: the compounds each phase mention speaks of, and its context.
         let mut plans: Vec<(Vec<usize>, usize, usize)> = Vec::with_capacity(phases.len());
         let mut prev_end = 0usize;
@@ -1839,22 +1902,7 @@ impl<'a> Extractor<'a> {
             let next_start = phases.get(pi + 1).map_or(st.len(), |n| n.start);
             // The clause boundary (";", ", and", ", while") before this mention.
             let seg = st.get(prev_end..p.start).unwrap_or("");
-            // ", and" ends a clause only before a lowercase word ("..., and
-            // are progressing X"), not inside a list ("A, B, and C").
-            // The three searches are pure: each runs only when the ones
-            // before it found nothing.
-            let and_clause = || {
-                seg.rmatch_indices(", and ").map(|(k, _)| k).find(|&k| {
-                    seg.get(k + 6..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|c| c.is_lowercase())
-                })
-            };
-            let clause_start = match seg
-                .rfind(';')
-                .or_else(and_clause)
-                .or_else(|| seg.rfind(", while"))
-            {
+            let clause_start = match clause_break(seg) {
                 Some(k) => prev_end + k,
                 None => prev_end,
             };
@@ -5228,6 +5276,163 @@ mod phase_cue_tests {
             " study expansion cohort",
         ] {
             check_cues(s);
+        }
+    }
+
+    /// The phase and payment rules record nothing with the phase mentions
+    /// of a sentence [`phases_used`] skips: on every sentence of the sample
+    /// filings it skips, they run with the mentions found anyway.
+    #[test]
+    fn skipped_phase_mentions_yield_nothing() {
+        let mut skipped = 0usize;
+        for text in super::super::sample_filings() {
+            let Ok(doc) = crate::ingest::ingest_bytes("sample.txt", text.as_bytes()) else {
+                continue;
+            };
+            let mut ex = Extractor::new(&doc);
+            ex.find_compounds();
+            ex.find_orgs();
+            ex.find_targets();
+            ex.compute_context();
+            for (si, s) in ex.sents.iter().enumerate() {
+                let st = ex.sent_text(s);
+                let comps = ex.compounds_in(s.start, s.end);
+                let ctx = ex.context.get(si).copied().flatten();
+                let money = mentions::find_money(st);
+                if phases_used(&comps, ctx, &money) {
+                    continue;
+                }
+                let phases = mentions::find_phases(st);
+                skipped += usize::from(!phases.is_empty());
+                let v = SentenceView {
+                    si,
+                    st,
+                    respectively: st.contains("respectively"),
+                    s: *s,
+                    comps: comps.clone(),
+                    orgs: ex.orgs_in(s.start, s.end),
+                    ctx,
+                    ctx_ok: ctx.is_some(),
+                    dates: std::cell::OnceCell::new(),
+                    money: money.clone(),
+                    phases,
+                };
+                let mut out = Relations::default();
+                ex.phase_events(&v, &mut out);
+                ex.payments(&v, &mut out);
+                assert!(out.phases.is_empty() && out.payments.is_empty(), "{st:?}");
+            }
+        }
+        assert!(
+            skipped > 10,
+            "few skipped sentences with phase mentions: {skipped}"
+        );
+    }
+
+    proptest::proptest! {
+        /// [`without_comparators`] gives what filtering every mention and
+        /// falling back to all of them gave, for any mentions and any
+        /// comparator verdicts.
+        #[test]
+        fn without_comparators_agrees_with_the_filter(
+            ms in proptest::collection::vec((0usize..50, 0usize..5), 0..5),
+            verdicts in proptest::collection::vec(proptest::bool::ANY, 5),
+        ) {
+            let ms: Vec<Mention> = ms
+                .into_iter()
+                .map(|(start, entity)| Mention { start, end: start + 3, entity })
+                .collect();
+            let comparator = |m: &Mention| {
+                let i = ms.iter().position(|x| x == m).unwrap_or(0);
+                verdicts.get(i).copied().unwrap_or(false)
+            };
+            let filtered: Vec<Mention> = ms.iter().filter(|m| !comparator(m)).copied().collect();
+            let want = if filtered.is_empty() { ms.clone() } else { filtered };
+            proptest::prop_assert_eq!(without_comparators(ms.clone(), comparator), want);
+        }
+    }
+
+    /// [`is_boilerplate`] as it was: one `str::contains` per phrase.
+    fn boilerplate_by_contains(lower: &str) -> bool {
+        lower.contains("forward-looking")
+            || lower.contains("risks and uncertainties")
+            || lower.contains("differ materially")
+            || lower.contains("uncertainties as to")
+    }
+
+    /// [`clause_break`] as it was: `str::rfind` and `str::rmatch_indices`.
+    fn clause_break_by_str(seg: &str) -> Option<usize> {
+        let and_clause = || {
+            seg.rmatch_indices(", and ").map(|(k, _)| k).find(|&k| {
+                seg.get(k + 6..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_lowercase())
+            })
+        };
+        seg.rfind(';')
+            .or_else(and_clause)
+            .or_else(|| seg.rfind(", while"))
+    }
+
+    /// The prebuilt searchers answer as the `str` searches on every
+    /// sentence of the sample filings and each prefix of it ending at a
+    /// word (as the text before a phase mention does), and on edge cases.
+    #[test]
+    fn boilerplate_and_clause_searches_agree_with_str() {
+        let mut breaks = 0usize;
+        for text in super::super::sample_filings() {
+            let lower = text.to_ascii_lowercase();
+            for s in super::super::sentences::split(&text) {
+                let t = lower.get(s.start..s.end).unwrap_or("");
+                assert_eq!(is_boilerplate(t), boilerplate_by_contains(t), "{t:?}");
+                let orig = text.get(s.start..s.end).unwrap_or("");
+                for (i, _) in orig.match_indices(' ') {
+                    for seg in [orig.get(..i).unwrap_or(""), orig.get(i..).unwrap_or("")] {
+                        let want = clause_break_by_str(seg);
+                        assert_eq!(clause_break(seg), want, "{seg:?}");
+                        breaks += usize::from(want.is_some());
+                    }
+                }
+            }
+        }
+        assert!(
+            breaks > 100,
+            "few clause breaks in the sample filings: {breaks}"
+        );
+        for t in [
+            "",
+            ";",
+            ", and ",
+            ", and a, and B",
+            "x, and é; y, and Ünited",
+            "a, and \u{e9}tude, while",
+            ", while, and b",
+            "x, whilst",
+            "forward-looking",
+            "risks and uncertaintiesé",
+            "ſ differ materially",
+            "uncertainties as t",
+        ] {
+            assert_eq!(clause_break(t), clause_break_by_str(t), "{t:?}");
+            assert_eq!(is_boilerplate(t), boilerplate_by_contains(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The clause search and the boilerplate test agree with the `str`
+        /// searches on text made of their phrases' pieces and non-ASCII
+        /// letters of both cases.
+        #[test]
+        fn clause_and_boilerplate_agree_on_any_text(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                ",", ";", " and ", ", and ", ", while", " ", "a", "B", "\u{e9}", "\u{c9}",
+                "\u{17f}", "forward-looking", "differ materially", "risks and uncertainties",
+                "uncertainties as to", "while", "and", "x",
+            ]), 0..12),
+        ) {
+            let t = words.concat();
+            proptest::prop_assert_eq!(clause_break(&t), clause_break_by_str(&t));
+            proptest::prop_assert_eq!(is_boilerplate(&t), boilerplate_by_contains(&t));
         }
     }
 
