@@ -860,6 +860,62 @@ static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// The byte range of the `list` group of each [`PARTNER_LIST_RE`] match
+/// in `st`. The group ends the match and starts after the cue's words and
+/// the whitespace after them, so on ASCII matches it is read off the text
+/// ([`partner_list_start`]) and the capture engine runs only on the others
+/// (`ſ` is a case variant of `s`, and `\s` takes non-ASCII spaces).
+fn partner_lists(st: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for m in PARTNER_LIST_RE.find_iter(st) {
+        let t = m.as_str();
+        let list = if t.is_ascii() {
+            partner_list_start(t).map(|k| m.start() + k..m.end())
+        } else {
+            PARTNER_LIST_RE
+                .captures(t)
+                .and_then(|c| c.name("list"))
+                .map(|l| m.start() + l.start()..m.start() + l.end())
+        };
+        out.extend(list);
+    }
+    out
+}
+
+/// Where the `list` group starts in `t`, an ASCII [`PARTNER_LIST_RE`]
+/// match: after the cue's two words (three for `partners such as`) and the
+/// whitespace after them, which the pattern's `\s+` takes whole unless
+/// nothing would be left for the list, which then is the last whitespace
+/// byte. `None` if `t` is not such a match.
+fn partner_list_start(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let space = |x: &u8| x.is_ascii_whitespace() || *x == 0x0B;
+    let skip = |i: usize, f: &dyn Fn(&u8) -> bool| {
+        i + b
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|x| f(x)).count())
+    };
+    let word = |i: usize| skip(i, &|x: &u8| x.is_ascii_alphabetic());
+    let w1 = word(0);
+    let s1 = skip(w1, &space);
+    let w2 = word(s1);
+    let mut end = w2;
+    let such = b
+        .get(s1..w2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"such"));
+    if such
+        && b.get(..w1)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"partners"))
+    {
+        end = word(skip(w2, &space));
+    }
+    let list = skip(end, &space);
+    if w1 == 0 || s1 == w1 || w2 == s1 || list == end {
+        return None;
+    }
+    Some(if list < b.len() { list } else { b.len() - 1 })
+}
+
 static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|forthcoming|would|could|potential(?:ly)?\s+to|next\s+step|prepar\w*|seeks?\s+to|is\s+set\s+to|clearance\s+to|cleared\s+to|approval\s+to|permission\s+to)(?-u:\b)")
         .expect("static regex")
@@ -1417,17 +1473,14 @@ impl<'a> Extractor<'a> {
                     self.add_defined_term(abs + name.len(), i);
                 }
             }
-            let lists = gate
-                .has(Cues::PARTNER_LIST)
-                .then(|| PARTNER_LIST_RE.captures_iter(st));
-            for c in lists.into_iter().flatten() {
-                let Some(list) = c.name("list") else { continue };
-                for part in split_list(list.as_str()) {
+            let lists = gate.has(Cues::PARTNER_LIST).then(|| partner_lists(st));
+            for list in lists.into_iter().flatten() {
+                for part in split_list(st.get(list.clone()).unwrap_or("")) {
                     let name = trim_org_name(part.1);
                     if name.is_empty() || !plausible_org(name) {
                         continue;
                     }
-                    let abs = s.start + list.start() + part.0;
+                    let abs = s.start + list.start + part.0;
                     if let Some(i) = self.org_for(name, None) {
                         if let Some(o) = self.orgs.get_mut(i)
                             && !o.registrant
@@ -4042,6 +4095,95 @@ mod tests {
         ) {
             let (missed, _) = partner_list_gate_misses(&st);
             proptest::prop_assert!(missed.is_empty(), "{:?}", missed);
+        }
+    }
+
+    /// `partner_lists`' reference: the `list` group of each match from
+    /// the capture engine.
+    fn partner_lists_by_captures(st: &str) -> Vec<std::ops::Range<usize>> {
+        super::PARTNER_LIST_RE
+            .captures_iter(st)
+            .filter_map(|c| Some(c.name("list")?.range()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Partner lists read off the matches are the capture engine's, on
+        /// text made of the cues' words in any case, names, list marks and
+        /// whitespace of every kind (non-ASCII among them).
+        #[test]
+        fn partner_lists_agree_with_the_captures(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "partners", "Partners", "PARTNERS", "partnerships", "collaborations",
+                    "partnered", "licensees", "include", "INCLUDE", "are", "such", "as",
+                    "AS", "with", "With", "partnerſ", "ſuch", "Acme", "Zentrix", "and",
+                    "é", "x", "", ".", ";", ":",
+                ]),
+                0..14,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
+                    "\u{85}", ", ", "", ".", ";", " \u{a0}",
+                ]),
+                0..14,
+            ),
+        ) {
+            let mut st = String::new();
+            for (i, w) in words.iter().enumerate() {
+                st.push_str(w);
+                st.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            proptest::prop_assert_eq!(
+                super::partner_lists(&st),
+                partner_lists_by_captures(&st),
+                "{:?}",
+                st
+            );
+        }
+    }
+
+    /// The same on every sentence of the sample filings, and on each cue
+    /// followed by every kind of list end.
+    #[test]
+    fn partner_lists_agree_with_the_captures_on_samples() {
+        let mut lists = 0;
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                let want = partner_lists_by_captures(st);
+                lists += want.len();
+                assert_eq!(super::partner_lists(st), want, "{st:?}");
+            }
+        }
+        assert!(lists > 0);
+        for cue in [
+            "partners include",
+            "Partners are",
+            "partners such  as",
+            "partnerships with",
+            "collaborations\twith",
+            "PARTNERED WITH",
+            "licensees include",
+        ] {
+            for end in [
+                "Acme and Beta.",
+                "  Acme",
+                " ",
+                "  .",
+                "\u{b}x",
+                "\n\n;",
+                "ſ",
+                "",
+            ] {
+                let st = format!("Our {cue} {end}");
+                assert_eq!(
+                    super::partner_lists(&st),
+                    partner_lists_by_captures(&st),
+                    "{st:?}"
+                );
+            }
         }
     }
 
