@@ -267,12 +267,19 @@ struct OrgCand {
 impl OrgCand {
     /// `None` when the display name is shorter than 2 bytes or a known
     /// non-organization.
+    ///
+    /// The keys come from one `name_key` pass per word: `name_key` maps
+    /// each char alone and drops whitespace, so the key of `display` is
+    /// its words' keys joined, and the key of `surface` that plus the keys
+    /// of what surrounds `display` in it (a test compares them with
+    /// `name_key` of the whole).
     fn new(surface: &str, lexicon: Option<usize>) -> Option<OrgCand> {
         let display = mentions::strip_legal_suffix(surface).trim().to_string();
         if display.len() < 2 {
             return None;
         }
-        let display_key = name_key(&display);
+        let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+        let display_key = words.concat();
         if LEXICON.not_org.contains(&display_key) {
             return None;
         }
@@ -281,6 +288,16 @@ impl OrgCand {
             Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
             None => (display.clone(), None),
         };
+        // `display` is `surface` from its first non-space byte on, cut
+        // (see `strip_legal_suffix`).
+        let lead = surface.len() - surface.trim_start().len();
+        let surface_key = match surface.get(lead..lead + display.len()) {
+            Some(d) if d == display => {
+                let rest = surface.get(lead + display.len()..).unwrap_or("");
+                [display_key.as_str(), &name_key(rest)].concat()
+            }
+            _ => name_key(surface),
+        };
         let key = if name == display {
             display_key
         } else {
@@ -288,8 +305,8 @@ impl OrgCand {
         };
         Some(OrgCand {
             surface: surface.to_string(),
-            surface_key: name_key(surface),
-            words: display.split_whitespace().map(name_key).collect(),
+            surface_key,
+            words,
             display,
             lex,
             name,
@@ -4784,6 +4801,57 @@ mod tests {
         o.add_alias(&display);
         ex.orgs.push(o);
         Some(ex.orgs.len() - 1)
+    }
+
+    /// `OrgCand::new`'s keys, joined from its words' keys, are `name_key`
+    /// of the whole display name and surface.
+    fn check_org_cand_keys(surface: &str) {
+        use super::{OrgCand, mentions, name_key};
+        for lexicon in [None, Some(0)] {
+            if let Some(c) = OrgCand::new(surface, lexicon) {
+                assert_eq!(c.surface_key, name_key(surface), "{surface:?}");
+                assert_eq!(c.key, name_key(&c.name), "{surface:?}");
+                let display = mentions::strip_legal_suffix(surface).trim();
+                assert_eq!(c.display, display, "{surface:?}");
+                let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+                assert_eq!(c.words, words, "{surface:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On names with legal suffixes, spaces of every kind, accents and
+        /// Greek letters around them.
+        #[test]
+        fn org_cand_keys_are_name_keys(
+            surface in "[ \\t\\u{a0}]{0,2}(?:[A-Za-z0-9&'’.,-]|é|α|Ü|ſ|\\u{2003}| ){0,24}(?:, Inc\\.| Co\\., Ltd\\.| AG| plc|)[ \\u{a0}]{0,2}"
+        ) {
+            check_org_cand_keys(&surface);
+        }
+    }
+
+    /// The same on every organization candidate of the sample filings.
+    #[test]
+    fn org_cand_keys_are_name_keys_on_samples() {
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for f in super::mentions::find_orgs_by_suffix(st) {
+                    check_org_cand_keys(&f.what);
+                }
+                for f in super::mentions::find_lexicon_companies(st) {
+                    check_org_cand_keys(st.get(f.start..f.end).unwrap_or(""));
+                }
+            }
+        }
+        for n in [
+            "Zentrix\u{a0}Biosciences Co., Ltd.",
+            "  Acme, Inc. ",
+            "Über Pharma AG",
+            "",
+        ] {
+            check_org_cand_keys(n);
+        }
     }
 
     /// The memoized `org_for` and its reference give the same entity and
