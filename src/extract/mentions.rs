@@ -518,12 +518,62 @@ static LEGAL_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes a trailing legal suffix: `"Acme Therapeutics, Inc."` → `"Acme Therapeutics"`.
+///
+/// The pattern runs only when the last word (after the last whitespace,
+/// trailing dots dropped) is the last word of one of its suffixes
+/// ([`legal_suffix_last_word`]), which every match ends with.
 pub fn strip_legal_suffix(name: &str) -> &str {
     let t = name.trim();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    if !legal_suffix_last_word(last.trim_end_matches('.')) {
+        return t;
+    }
     match LEGAL_SUFFIX_RE.find(t) {
         Some(m) if m.start() > 0 => t.get(..m.start()).unwrap_or(t).trim_end_matches(','),
         _ => t,
     }
+}
+
+/// Whether `w` is the last word of a suffix of `LEGAL_SUFFIX_RE` without
+/// its trailing dots (`Inc` for `Inc.`, `Ltd` for `Co., Ltd.`, `S.p.A`
+/// for `S.p.A.`): a match is whitespace, then the suffix, then dots at
+/// most, so its text's last word is one of these. A suffix added to the
+/// pattern must be added here.
+fn legal_suffix_last_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc"
+            | "Incorporated"
+            | "Corp"
+            | "Corporation"
+            | "Ltd"
+            | "Limited"
+            | "AG"
+            | "GmbH"
+            | "plc"
+            | "PLC"
+            | "S.A"
+            | "SA"
+            | "N.V"
+            | "NV"
+            | "ApS"
+            | "A/S"
+            | "AB"
+            | "ASA"
+            | "Oyj"
+            | "SE"
+            | "S.p.A"
+            | "K.K"
+            | "KK"
+            | "LLC"
+            | "L.L.C"
+            | "LP"
+            | "L.P"
+            | "Co"
+            | "B.V"
+            | "S.r.l"
+            | "SAS"
+    )
 }
 
 /// Words that never start an organization name found by suffix.
@@ -1496,6 +1546,48 @@ fn money_parts(t: &str) -> Option<(&str, Option<&str>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`strip_legal_suffix`] as it was: the pattern on every name.
+    fn strip_legal_suffix_by_pattern(name: &str) -> &str {
+        let t = name.trim();
+        match LEGAL_SUFFIX_RE.find(t) {
+            Some(m) if m.start() > 0 => t.get(..m.start()).unwrap_or(t).trim_end_matches(','),
+            _ => t,
+        }
+    }
+
+    proptest::proptest! {
+        /// The last-word check never keeps the pattern from a name it
+        /// strips: names ending in every suffix, its parts, other words and
+        /// dots, with whitespace of every kind.
+        #[test]
+        fn strip_legal_suffix_agrees_with_the_pattern(
+            name in "(?:Acme|Zentrix|[A-Za-z.,/]{1,6}|é|\\u{a0}| |\\t){0,5}(?:,? ?|\\u{a0}|\\u{2003})(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|AG|GmbH|plc|PLC|S\\.A|SA|N\\.V|NV|ApS|A/S|AB|ASA|Oyj|SE|S\\.p\\.A|K\\.K\\.|KK|LLC|L\\.L\\.C\\.|LP|L\\.P\\.|Co\\.,? Ltd|Co|B\\.V|Pty\\.? Ltd|S\\.r\\.l|SAS|Inco|xAG|)\\.{0,3}[ \\u{a0}]?"
+        ) {
+            proptest::prop_assert_eq!(strip_legal_suffix(&name), strip_legal_suffix_by_pattern(&name));
+        }
+    }
+
+    /// The same on every organization name found by suffix in the sample
+    /// filings, and on their lines.
+    #[test]
+    fn strip_legal_suffix_agrees_with_the_pattern_on_samples() {
+        let mut stripped = 0;
+        for text in super::super::sample_filings() {
+            for line in text.lines() {
+                assert_eq!(
+                    strip_legal_suffix(line),
+                    strip_legal_suffix_by_pattern(line)
+                );
+                for f in find_orgs_by_suffix(line) {
+                    let want = strip_legal_suffix_by_pattern(&f.what);
+                    stripped += usize::from(want != f.what.trim());
+                    assert_eq!(strip_legal_suffix(&f.what), want, "{:?}", f.what);
+                }
+            }
+        }
+        assert!(stripped > 0);
+    }
 
     /// [`code_is_excluded`] as it was: a list scan and allocated keys.
     fn code_is_excluded_by_scan(prefix: &str, sep: &str, digits: &str) -> bool {

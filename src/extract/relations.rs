@@ -267,12 +267,19 @@ struct OrgCand {
 impl OrgCand {
     /// `None` when the display name is shorter than 2 bytes or a known
     /// non-organization.
+    ///
+    /// The keys come from one `name_key` pass per word: `name_key` maps
+    /// each char alone and drops whitespace, so the key of `display` is
+    /// its words' keys joined, and the key of `surface` that plus the keys
+    /// of what surrounds `display` in it (a test compares them with
+    /// `name_key` of the whole).
     fn new(surface: &str, lexicon: Option<usize>) -> Option<OrgCand> {
         let display = mentions::strip_legal_suffix(surface).trim().to_string();
         if display.len() < 2 {
             return None;
         }
-        let display_key = name_key(&display);
+        let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+        let display_key = words.concat();
         if LEXICON.not_org.contains(&display_key) {
             return None;
         }
@@ -281,6 +288,16 @@ impl OrgCand {
             Some(c) => (c.name.to_string(), c.parent.map(str::to_string)),
             None => (display.clone(), None),
         };
+        // `display` is `surface` from its first non-space byte on, cut
+        // (see `strip_legal_suffix`).
+        let lead = surface.len() - surface.trim_start().len();
+        let surface_key = match surface.get(lead..lead + display.len()) {
+            Some(d) if d == display => {
+                let rest = surface.get(lead + display.len()..).unwrap_or("");
+                [display_key.as_str(), &name_key(rest)].concat()
+            }
+            _ => name_key(surface),
+        };
         let key = if name == display {
             display_key
         } else {
@@ -288,8 +305,8 @@ impl OrgCand {
         };
         Some(OrgCand {
             surface: surface.to_string(),
-            surface_key: name_key(surface),
-            words: display.split_whitespace().map(name_key).collect(),
+            surface_key,
+            words,
             display,
             lex,
             name,
@@ -518,9 +535,9 @@ static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Cues before an organization name that make it a developer/licensee.
-/// The last word of every cue is in [`ORG_CUE_LAST_WORDS`], which
-/// [`may_hold_org_cue`] relies on: a cue ending in another word must be
-/// added there too.
+/// The last word of every cue is in [`ORG_CUE_LAST_WORDS`], with what
+/// comes before it, which [`may_hold_org_cue_in`] relies on: a cue added
+/// here must be added there too.
 static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&super::without_prefilter(
         r"(?x)
@@ -557,13 +574,30 @@ static TRADEMARK: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("trademark"));
 
 /// Each [`ORG_CUE_RE`] match in `st`: the byte range of the whole match and
-/// of its `name` group, which ends the match. The cue words before the name
-/// are lowercase ASCII, so the name starts at the match's first capital;
-/// the capture engine runs only where that does not hold (`marketed in the
-/// US by`, whose country may be capitalized, and non-ASCII text).
+/// of its `name` group, which ends the match. [`org_cues_in`] for a text
+/// that is one sentence.
+#[cfg(test)]
 fn org_cues(st: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    org_cues_in(st, 0, st.len())
+}
+
+/// Each [`ORG_CUE_RE`] match in the sentence `text[start..end]`: the byte
+/// ranges (in the sentence) of the whole match and of its `name` group,
+/// which ends the match. The cue words before the name are lowercase
+/// ASCII, so the name starts at the match's first capital; the capture
+/// engine runs only where that does not hold (`marketed in the US by`,
+/// whose country may be capitalized, and non-ASCII text). The pattern runs
+/// only where [`may_hold_org_cue_in`] lets it.
+fn org_cues_in(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    if !may_hold_org_cue(st) {
+    let Some(st) = text.get(start..end) else {
+        return out;
+    };
+    if !may_hold_org_cue_in(text.as_bytes(), start, end) {
         return out;
     }
     for m in ORG_CUE_RE.find_iter(st) {
@@ -586,72 +620,192 @@ fn org_cues(st: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
 /// The word right before the whitespace that precedes an [`ORG_CUE_RE`]
 /// name: the last word of every cue (`licensed to`, `developed by`,
 /// `agreement with`, `payments from`, `opted in`, `partner`, `licensee`,
-/// `licensor`) or of the optional lead-in (`its partner`, `the`).
-const ORG_CUE_LAST_WORDS: &[&[u8]] = &[
-    b"to",
-    b"by",
-    b"with",
-    b"from",
-    b"in",
-    b"partner",
-    b"licensee",
-    b"licensor",
-    b"the",
+/// `licensor`) or of the optional lead-in (`its partner`, `the`); with
+/// each, what must come before it (after a word boundary, which
+/// [`ORG_CUE_RE`] puts before its cues) for it to end a cue: nothing for
+/// the words that are cues alone (`by`, `from`, `partner`, `licensee`,
+/// `licensor`); for the others, whitespace after a word ending in one of
+/// the words listed: `licensed to`, `licensed it to`, `licensed
+/// exclusively to`, `out-licensed to`; `partnered with`, `collaboration
+/// with`, `agreement is with`, `joint venture with`; `opted in`. `the`
+/// follows a cue ([`ORG_CUE_THE`]). A cue added to [`ORG_CUE_RE`] must be
+/// added here.
+const ORG_CUE_LAST_WORDS: &[(&[u8], &[&[u8]])] = &[
+    (b"to", &[b"licensed", b"licenced", b"it", b"exclusively"]),
+    (b"by", &[]),
+    (
+        b"with",
+        &[
+            b"partnered",
+            b"partnership",
+            b"partnerships",
+            b"collaboration",
+            b"collaborations",
+            b"alliance",
+            b"agreement",
+            b"agreements",
+            b"license",
+            b"venture",
+            b"is",
+            b"was",
+        ],
+    ),
+    (b"from", &[]),
+    (b"in", &[b"opted"]),
+    (b"partner", &[]),
+    (b"licensee", &[]),
+    (b"licensor", &[]),
+    (b"the", &[]),
 ];
 
-/// False when `st` cannot hold an [`ORG_CUE_RE`] match: no ASCII capital
-/// follows whitespace that follows one of [`ORG_CUE_LAST_WORDS`]. Any
-/// non-ASCII byte counts as whitespace here (the pattern's `\s` is
-/// Unicode), as does the vertical tab (in `\s`, not in
-/// `u8::is_ascii_whitespace`), so this only over-approximates. On the
-/// sample filings it lets 127 of 574 sentences through (43 % of their
-/// bytes), 31 of which hold a cue.
+/// The words one of which must end the word before `cue` (see
+/// [`ORG_CUE_LAST_WORDS`]); empty when `cue` is a cue alone.
+fn org_cue_word_before(cue: &[u8]) -> &'static [&'static [u8]] {
+    ORG_CUE_LAST_WORDS
+        .iter()
+        .find(|(w, _)| *w == cue)
+        .map_or(&[], |(_, before)| before)
+}
+
+/// The lead-in word of [`ORG_CUE_LAST_WORDS`] that follows a cue rather
+/// than ending one (`licensed to the Acme`).
+const ORG_CUE_THE: &[u8] = b"the";
+
+/// False when the sentence `text[start..end]` cannot hold an
+/// [`ORG_CUE_RE`] match: no ASCII capital follows whitespace that follows
+/// a cue's last word ([`org_cue_at`]). Any non-ASCII byte counts as
+/// whitespace here (the pattern's `\s` is Unicode), as does the vertical
+/// tab (in `\s`, not in `u8::is_ascii_whitespace`), so this only
+/// over-approximates. On the sample filings it lets 31 of 574 sentences
+/// through (11 % of their bytes), the 31 that hold a cue (the former
+/// check, on the last word alone, let 127 through).
 ///
-/// The text goes by blocks of [`ORG_CUE_BLOCK`] bytes: a branch-free fold
-/// ([`block_may_hold_org_cue`], which the compiler vectorizes) rules out
-/// most blocks, and [`org_cue_capital_at`] looks back from each capital of
-/// the others.
-fn may_hold_org_cue(st: &str) -> bool {
-    let b = st.as_bytes();
-    let mut k = 0;
-    while k < b.len() {
-        let end = (k + ORG_CUE_BLOCK).min(b.len());
-        if block_may_hold_org_cue(b, k) && (k..end).any(|i| org_cue_capital_at(b, i)) {
-            return true;
+/// The text goes by blocks of [`ORG_CUE_BLOCK`] bytes: a branch-free test
+/// ([`org_cue_candidates`], which the compiler vectorizes) marks the bytes
+/// that may be such a capital, and [`org_cue_at`] looks back from each
+/// marked byte. The blocks read the text around the sentence (the bytes
+/// before it as look-back, the bytes after it are masked off), so they
+/// never copy a partial block; the look-back of [`org_cue_at`] stays
+/// within the sentence.
+fn may_hold_org_cue_in(text: &[u8], start: usize, end: usize) -> bool {
+    let Some(st) = text.get(start..end) else {
+        return false;
+    };
+    let mut k = start;
+    while k < end {
+        let mut m = org_cue_candidates(text, k);
+        if let Some(left) = end.checked_sub(k).filter(|&n| n < ORG_CUE_BLOCK) {
+            m &= (1u32 << left) - 1;
         }
-        k = end;
+        while m != 0 {
+            let i = k + m.trailing_zeros() as usize - start;
+            if org_cue_at(st, i) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        k += ORG_CUE_BLOCK;
     }
     false
 }
 
-/// Whether byte `i` of `b` is an ASCII capital right after whitespace
-/// (ASCII, the vertical tab, or any non-ASCII byte) that follows one of
-/// [`ORG_CUE_LAST_WORDS`]: the test [`may_hold_org_cue`] makes at each
-/// byte.
-fn org_cue_capital_at(b: &[u8], i: usize) -> bool {
+/// [`may_hold_org_cue_in`] for a text that is one sentence.
+#[cfg(test)]
+fn may_hold_org_cue(st: &str) -> bool {
+    may_hold_org_cue_in(st.as_bytes(), 0, st.len())
+}
+
+/// Whether `x` counts as whitespace for the organization-cue pre-check:
+/// ASCII whitespace, the vertical tab, or any non-ASCII byte.
+fn org_cue_space(x: u8) -> bool {
+    x.is_ascii_whitespace() || x == 0x0B || x >= 0x80
+}
+
+/// The end of the last word of `h` (after its last byte that is not
+/// [`org_cue_space`]), 0 if none.
+fn word_end(h: &[u8]) -> usize {
+    h.iter()
+        .rposition(|&x| !org_cue_space(x))
+        .map_or(0, |k| k + 1)
+}
+
+/// Whether byte `i` of the sentence `b` is an ASCII capital that may start
+/// an [`ORG_CUE_RE`] name: after whitespace after one of
+/// [`ORG_CUE_LAST_WORDS`] that starts at a word boundary and has what
+/// [`org_cue_word_before`] asks before it (`the` after such a word). Every
+/// name of a match starts at such a byte: the test [`may_hold_org_cue_in`]
+/// makes at each marked byte.
+fn org_cue_at(b: &[u8], i: usize) -> bool {
     if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
         return false;
     }
     let head = b.get(..i).unwrap_or(&[]);
-    let word_end = head
-        .iter()
-        .rposition(|&x| !(x.is_ascii_whitespace() || x == 0x0B || x >= 0x80))
-        .map_or(0, |k| k + 1);
-    word_end < head.len() && head.get(..word_end).is_some_and(ends_with_org_cue_word)
+    let end = word_end(head);
+    end < head.len() && head.get(..end).is_some_and(|h| ends_with_org_cue(h, true))
 }
 
-/// Bytes per block of [`may_hold_org_cue`]'s branch-free scan.
+/// Whether `h` ends with one of [`ORG_CUE_LAST_WORDS`] at a word boundary
+/// (no ASCII letter, digit or `_` before it) with what
+/// [`org_cue_word_before`] asks before it; `the` only when `lead_in`, and
+/// then after whitespace after such a word (`lead_in` false: one lead-in
+/// at most).
+fn ends_with_org_cue(h: &[u8], lead_in: bool) -> bool {
+    let Some(cue) = org_cue_last_word(h) else {
+        return false;
+    };
+    let before = h.get(..h.len() - cue.len()).unwrap_or(&[]);
+    if before
+        .last()
+        .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_')
+    {
+        return false;
+    }
+    let need = org_cue_word_before(cue);
+    if need.is_empty() && cue != ORG_CUE_THE {
+        return true;
+    }
+    let end = word_end(before);
+    let prev = before.get(..end).unwrap_or(&[]);
+    end < before.len()
+        && if cue == ORG_CUE_THE {
+            lead_in && ends_with_org_cue(prev, false)
+        } else {
+            need.iter().any(|w| prev.ends_with(w))
+        }
+}
+
+/// The one of [`ORG_CUE_LAST_WORDS`] that `h` ends with, if any (no two
+/// of them end alike): picked by the last byte, then compared, so that
+/// the many words that end no cue cost a byte comparison or two. A test
+/// compares it with a scan of the list.
+fn org_cue_last_word(h: &[u8]) -> Option<&'static [u8]> {
+    let cue: &'static [u8] = match h.last()? {
+        b'o' => b"to",
+        b'y' => b"by",
+        b'h' => b"with",
+        b'm' => b"from",
+        b'n' => b"in",
+        b'r' if h.ends_with(b"or") => b"licensor",
+        b'r' => b"partner",
+        b'e' if h.ends_with(b"he") => ORG_CUE_THE,
+        b'e' => b"licensee",
+        _ => return None,
+    };
+    h.ends_with(cue).then_some(cue)
+}
+
+/// Bytes per block of [`may_hold_org_cue_in`]'s branch-free scan.
 const ORG_CUE_BLOCK: usize = 32;
 
-/// Bytes [`block_may_hold_org_cue`] looks back from a capital.
+/// Bytes [`org_cue_candidates`] looks back from a capital.
 const ORG_CUE_BACK: usize = 2;
 
 /// Whether the capital-like byte `c` follows `p2 p1` as in a cue: `p1`
-/// whitespace as [`may_hold_org_cue`] counts it, and `p2` either the last
+/// whitespace as [`org_cue_space`] counts it, and `p2` either the last
 /// letter of one of [`ORG_CUE_LAST_WORDS`] or whitespace too (a run of
-/// it, whose word [`org_cue_capital_at`] then finds). Branch-free, so a
-/// block of it vectorizes. A byte before the text is passed as 0, which
-/// is neither.
+/// it, whose word [`org_cue_at`] then finds). Branch-free, so a block of
+/// it vectorizes. A byte outside the text is passed as 0, which is
+/// neither.
 #[inline(always)]
 fn org_cue_candidate(p2: u8, p1: u8, c: u8) -> bool {
     let ws = |x: u8| (x == b' ') | (x.wrapping_sub(b'\t') < 5) | (x >= 0x80);
@@ -665,11 +819,11 @@ fn org_cue_candidate(p2: u8, p1: u8, c: u8) -> bool {
     (c.wrapping_sub(b'A') < 26) & ws(p1) & (last | ws(p2))
 }
 
-/// Whether the [`ORG_CUE_BLOCK`] bytes of `b` from `k` may hold a byte
-/// where [`org_cue_capital_at`] holds: [`org_cue_candidate`] at any of
-/// them, looking back into the bytes before the block (zero before the
-/// text's start; bytes after its end count as absent).
-fn block_may_hold_org_cue(b: &[u8], k: usize) -> bool {
+/// The bytes of `b` from `k` on (up to [`ORG_CUE_BLOCK`] of them) where
+/// [`org_cue_candidate`] holds, as bits (bit `j` for byte `k + j`),
+/// looking back into the bytes before `k`; bytes outside `b` count as 0.
+/// Every byte where [`org_cue_at`] holds for a sentence of `b` is marked.
+fn org_cue_candidates(b: &[u8], k: usize) -> u32 {
     let full = k
         .checked_sub(ORG_CUE_BACK)
         .and_then(|lo| b.get(lo..k + ORG_CUE_BLOCK))
@@ -683,25 +837,26 @@ fn block_may_hold_org_cue(b: &[u8], k: usize) -> bool {
         }
         w
     });
+    // One 0/1 byte per position (a loop the compiler vectorizes), then
+    // eight of them at a time gathered into bits by a multiplication: bit
+    // `j` of `(x * ORG_CUE_GATHER) >> 56` is byte `j` of `x` when each byte
+    // of `x` is 0 or 1.
     let at = |d: usize| w.get(d..d + ORG_CUE_BLOCK).unwrap_or(&[]);
-    at(0)
-        .iter()
-        .zip(at(1))
-        .zip(at(2))
-        .fold(false, |acc, ((&p2, &p1), &c)| {
-            acc | org_cue_candidate(p2, p1, c)
-        })
+    let mut hits = [0u8; ORG_CUE_BLOCK];
+    for (h, ((&p2, &p1), &c)) in hits.iter_mut().zip(at(0).iter().zip(at(1)).zip(at(2))) {
+        *h = u8::from(org_cue_candidate(p2, p1, c));
+    }
+    let mut m = 0u32;
+    for (q, eight) in hits.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(eight).unwrap_or([0; 8]));
+        m |= ((x.wrapping_mul(ORG_CUE_GATHER) >> 56) as u32) << (8 * q);
+    }
+    m
 }
 
-/// True when `w` ends with one of [`ORG_CUE_LAST_WORDS`]: each word's
-/// last byte is compared before the word itself, so most capitals after a
-/// space cost nine byte comparisons rather than nine slice comparisons.
-fn ends_with_org_cue_word(w: &[u8]) -> bool {
-    let last = w.last();
-    ORG_CUE_LAST_WORDS
-        .iter()
-        .any(|cue| cue.last() == last && w.ends_with(cue))
-}
+/// The multiplier that gathers eight 0/1 bytes into the bits of a byte
+/// (see [`org_cue_candidates`]).
+const ORG_CUE_GATHER: u64 = 0x0102_0408_1020_4080;
 
 /// A weak cue (`by X`, `from X`, `partner X`, in any ASCII case), which
 /// only confirms names seen elsewhere: the cue's first bytes compared
@@ -721,6 +876,62 @@ static PARTNER_LIST_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:partners\s+(?:include|are|such\s+as)|partnerships\s+with|collaborations\s+with|partnered\s+with|licensees\s+include)\s+(?P<list>[^.;:]+)")
         .expect("static regex")
 });
+
+/// The byte range of the `list` group of each [`PARTNER_LIST_RE`] match
+/// in `st`. The group ends the match and starts after the cue's words and
+/// the whitespace after them, so on ASCII matches it is read off the text
+/// ([`partner_list_start`]) and the capture engine runs only on the others
+/// (`ſ` is a case variant of `s`, and `\s` takes non-ASCII spaces).
+fn partner_lists(st: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for m in PARTNER_LIST_RE.find_iter(st) {
+        let t = m.as_str();
+        let list = if t.is_ascii() {
+            partner_list_start(t).map(|k| m.start() + k..m.end())
+        } else {
+            PARTNER_LIST_RE
+                .captures(t)
+                .and_then(|c| c.name("list"))
+                .map(|l| m.start() + l.start()..m.start() + l.end())
+        };
+        out.extend(list);
+    }
+    out
+}
+
+/// Where the `list` group starts in `t`, an ASCII [`PARTNER_LIST_RE`]
+/// match: after the cue's two words (three for `partners such as`) and the
+/// whitespace after them, which the pattern's `\s+` takes whole unless
+/// nothing would be left for the list, which then is the last whitespace
+/// byte. `None` if `t` is not such a match.
+fn partner_list_start(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let space = |x: &u8| x.is_ascii_whitespace() || *x == 0x0B;
+    let skip = |i: usize, f: &dyn Fn(&u8) -> bool| {
+        i + b
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|x| f(x)).count())
+    };
+    let word = |i: usize| skip(i, &|x: &u8| x.is_ascii_alphabetic());
+    let w1 = word(0);
+    let s1 = skip(w1, &space);
+    let w2 = word(s1);
+    let mut end = w2;
+    let such = b
+        .get(s1..w2)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"such"));
+    if such
+        && b.get(..w1)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"partners"))
+    {
+        end = word(skip(w2, &space));
+    }
+    let list = skip(end, &space);
+    if w1 == 0 || s1 == w1 || w2 == s1 || list == end {
+        return None;
+    }
+    Some(if list < b.len() { list } else { b.len() - 1 })
+}
 
 static FORWARD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:expects?|expected|expecting|anticipat\w*|plans?|planned|planning|intends?|intended|on\s+track|will|shall|to\s+(?:begin|start|initiate|commence|enter|advance|file|submit|apply|launch|dose|open)|scheduled|towards?|aims?|goal|remains?\s+on\s+track|upcoming|forthcoming|would|could|potential(?:ly)?\s+to|next\s+step|prepar\w*|seeks?\s+to|is\s+set\s+to|clearance\s+to|cleared\s+to|approval\s+to|permission\s+to)(?-u:\b)")
@@ -1334,7 +1545,7 @@ impl<'a> Extractor<'a> {
                     self.add_defined_term(s.start + f.end, i);
                 }
             }
-            for (whole, n) in org_cues(st) {
+            for (whole, n) in org_cues_in(text, s.start, s.end) {
                 let weak = weak_org_cue(st.get(whole).unwrap_or(""));
                 let name = trim_org_name(st.get(n.clone()).unwrap_or(""));
                 if name.is_empty() || !plausible_org(name) {
@@ -1353,17 +1564,14 @@ impl<'a> Extractor<'a> {
                     self.add_defined_term(abs + name.len(), i);
                 }
             }
-            let lists = gate
-                .has(Cues::PARTNER_LIST)
-                .then(|| PARTNER_LIST_RE.captures_iter(st));
-            for c in lists.into_iter().flatten() {
-                let Some(list) = c.name("list") else { continue };
-                for part in split_list(list.as_str()) {
+            let lists = gate.has(Cues::PARTNER_LIST).then(|| partner_lists(st));
+            for list in lists.into_iter().flatten() {
+                for part in split_list(st.get(list.clone()).unwrap_or("")) {
                     let name = trim_org_name(part.1);
                     if name.is_empty() || !plausible_org(name) {
                         continue;
                     }
-                    let abs = s.start + list.start() + part.0;
+                    let abs = s.start + list.start + part.0;
                     if let Some(i) = self.org_for(name, None) {
                         if let Some(o) = self.orgs.get_mut(i)
                             && !o.registrant
@@ -3801,15 +4009,21 @@ mod tests {
                     "by", "from", "with", "to", "in", "opted", "licensed", "exclusively",
                     "partner", "its", "the", "licensee", "licensor", "marketed", "US",
                     "agreement", "was", "Acme", "Zentrix", "Bio", "of", "and", "x", "",
+                    "it", "licenced", "out-licensed", "sublicensed", "partnered",
+                    "partnership", "partnerships", "collaboration", "collaborations",
+                    "alliance", "agreements", "license", "licensing", "joint", "venture",
+                    "is", "our", "developed", "commercialized", "being", "royalties",
+                    "funded", "fully", "part", "received", "payments", "nearby", "é",
+                    "(by", "_by", "xwith", "Über", "ſ",
                 ]),
-                0..10,
+                0..12,
             ),
             gaps in proptest::collection::vec(
                 proptest::sample::select(vec![
                     " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
                     "\u{85}", "\u{3000}", ", ", "-", "",
                 ]),
-                0..10,
+                0..12,
             ),
         ) {
             let mut st = String::new();
@@ -3823,11 +4037,11 @@ mod tests {
         }
     }
 
-    /// The former byte-by-byte organization-cue pre-check (the look-back
-    /// from every byte), which `may_hold_org_cue`'s blocks must agree with.
+    /// The organization-cue pre-check byte by byte (the look-back from
+    /// every byte), which `may_hold_org_cue_in`'s blocks must agree with.
     fn may_hold_org_cue_bytewise(st: &str) -> bool {
         let b = st.as_bytes();
-        (0..b.len()).any(|i| super::org_cue_capital_at(b, i))
+        (0..b.len()).any(|i| super::org_cue_at(b, i))
     }
 
     proptest::proptest! {
@@ -3870,18 +4084,39 @@ mod tests {
                     part
                 );
             }
+            // The same parts as sentences of the whole text, whose blocks
+            // read the bytes around them.
+            for (a, z) in [(0, cut), (cut, st.len()), (cut / 2, cut), (0, st.len())] {
+                let Some(part) = st.get(a..z) else { continue };
+                proptest::prop_assert_eq!(
+                    super::may_hold_org_cue_in(st.as_bytes(), a, z),
+                    may_hold_org_cue_bytewise(part),
+                    "{:?} in {:?}",
+                    part,
+                    st
+                );
+            }
         }
 
         /// The same on arbitrary text, weighted towards letters, cue words
         /// and whitespace.
         #[test]
         fn org_cue_precheck_blocks_agree_with_bytes_on_any_text(
-            st in "(?:[ A-Za-z\\t\\n\\x0B]|by |in |the |\\u{a0}|é|\\PC){0,300}"
+            st in "(?:[ A-Za-z\\t\\n\\x0B]|by |in |the |to |with |licensed |opted |\\u{a0}|é|\\PC){0,300}",
+            a in 0usize..300,
+            z in 0usize..300,
         ) {
             proptest::prop_assert_eq!(
                 super::may_hold_org_cue(&st),
                 may_hold_org_cue_bytewise(&st)
             );
+            let (a, z) = (a.min(z).min(st.len()), z.max(a).min(st.len()));
+            if let Some(part) = st.get(a..z) {
+                proptest::prop_assert_eq!(
+                    super::may_hold_org_cue_in(st.as_bytes(), a, z),
+                    may_hold_org_cue_bytewise(part)
+                );
+            }
         }
     }
 
@@ -3925,6 +4160,95 @@ mod tests {
         ) {
             let (missed, _) = partner_list_gate_misses(&st);
             proptest::prop_assert!(missed.is_empty(), "{:?}", missed);
+        }
+    }
+
+    /// `partner_lists`' reference: the `list` group of each match from
+    /// the capture engine.
+    fn partner_lists_by_captures(st: &str) -> Vec<std::ops::Range<usize>> {
+        super::PARTNER_LIST_RE
+            .captures_iter(st)
+            .filter_map(|c| Some(c.name("list")?.range()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Partner lists read off the matches are the capture engine's, on
+        /// text made of the cues' words in any case, names, list marks and
+        /// whitespace of every kind (non-ASCII among them).
+        #[test]
+        fn partner_lists_agree_with_the_captures(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "partners", "Partners", "PARTNERS", "partnerships", "collaborations",
+                    "partnered", "licensees", "include", "INCLUDE", "are", "such", "as",
+                    "AS", "with", "With", "partnerſ", "ſuch", "Acme", "Zentrix", "and",
+                    "é", "x", "", ".", ";", ":",
+                ]),
+                0..14,
+            ),
+            gaps in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{2003}",
+                    "\u{85}", ", ", "", ".", ";", " \u{a0}",
+                ]),
+                0..14,
+            ),
+        ) {
+            let mut st = String::new();
+            for (i, w) in words.iter().enumerate() {
+                st.push_str(w);
+                st.push_str(gaps.get(i).copied().unwrap_or(" "));
+            }
+            proptest::prop_assert_eq!(
+                super::partner_lists(&st),
+                partner_lists_by_captures(&st),
+                "{:?}",
+                st
+            );
+        }
+    }
+
+    /// The same on every sentence of the sample filings, and on each cue
+    /// followed by every kind of list end.
+    #[test]
+    fn partner_lists_agree_with_the_captures_on_samples() {
+        let mut lists = 0;
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                let want = partner_lists_by_captures(st);
+                lists += want.len();
+                assert_eq!(super::partner_lists(st), want, "{st:?}");
+            }
+        }
+        assert!(lists > 0);
+        for cue in [
+            "partners include",
+            "Partners are",
+            "partners such  as",
+            "partnerships with",
+            "collaborations\twith",
+            "PARTNERED WITH",
+            "licensees include",
+        ] {
+            for end in [
+                "Acme and Beta.",
+                "  Acme",
+                " ",
+                "  .",
+                "\u{b}x",
+                "\n\n;",
+                "ſ",
+                "",
+            ] {
+                let st = format!("Our {cue} {end}");
+                assert_eq!(
+                    super::partner_lists(&st),
+                    partner_lists_by_captures(&st),
+                    "{st:?}"
+                );
+            }
         }
     }
 
@@ -3978,7 +4302,7 @@ mod tests {
     /// must be added to `org_cue_candidate` too.
     #[test]
     fn org_cue_candidate_knows_every_cue_words_last_letter() {
-        for w in super::ORG_CUE_LAST_WORDS {
+        for (w, _) in super::ORG_CUE_LAST_WORDS {
             let last = *w.last().expect("cue words are not empty");
             assert!(
                 super::org_cue_candidate(last, b' ', b'Z'),
@@ -4000,6 +4324,11 @@ mod tests {
                 let want = may_hold_org_cue_bytewise(st);
                 kept += usize::from(want);
                 assert_eq!(super::may_hold_org_cue(st), want, "{st:?}");
+                assert_eq!(
+                    super::may_hold_org_cue_in(text.as_bytes(), s.start, s.end),
+                    want,
+                    "{st:?}"
+                );
                 for k in (1..st.len().min(80)).filter(|&k| st.is_char_boundary(k)) {
                     let part = st.get(k..).unwrap_or("");
                     assert_eq!(
@@ -4233,12 +4562,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The same on arbitrary text ending in letters of the cue words.
+        #[test]
+        fn org_cue_last_word_is_the_list_scan_on_any_text(
+            w in "\\PC{0,4}(?:[a-z]|to|by|the|he|or|er|ee|in|om|th){0,4}"
+        ) {
+            let scan = super::ORG_CUE_LAST_WORDS
+                .iter()
+                .map(|(c, _)| *c)
+                .find(|c| w.as_bytes().ends_with(c));
+            proptest::prop_assert_eq!(super::org_cue_last_word(w.as_bytes()), scan);
+        }
+    }
+
+    /// The cue word picked by its last byte is the one a scan of the list
+    /// finds, on every word of the sample filings and on the cue words
+    /// with letters added or taken away.
     #[test]
-    fn org_cue_word_check_is_the_list() {
-        use super::{ORG_CUE_LAST_WORDS, ends_with_org_cue_word};
-        let list = |w: &[u8]| ORG_CUE_LAST_WORDS.iter().any(|c| w.ends_with(c));
+    fn org_cue_last_word_is_the_list_scan() {
+        use super::{ORG_CUE_LAST_WORDS, org_cue_last_word};
+        let scan = |w: &[u8]| {
+            ORG_CUE_LAST_WORDS
+                .iter()
+                .map(|(c, _)| *c)
+                .find(|c| w.ends_with(c))
+        };
         let mut words: Vec<Vec<u8>> = Vec::new();
-        for c in ORG_CUE_LAST_WORDS {
+        for (c, _) in ORG_CUE_LAST_WORDS {
             words.push(c.to_vec());
             words.push([b"x", *c].concat());
             words.push(c.get(1..).unwrap_or(&[]).to_vec());
@@ -4249,11 +4600,79 @@ mod tests {
         }
         for w in &words {
             assert_eq!(
-                ends_with_org_cue_word(w),
-                list(w),
+                org_cue_last_word(w),
+                scan(w),
                 "{:?}",
                 String::from_utf8_lossy(w)
             );
+        }
+    }
+
+    /// The cue-word check takes every cue of the pattern (each with and
+    /// without the `the` lead-in, after a word boundary), and rejects a
+    /// last word without what must come before it.
+    #[test]
+    fn org_cue_word_check_takes_every_cue() {
+        use super::{ORG_CUE_RE, ends_with_org_cue};
+        let cues = [
+            "licensed to",
+            "licenced it exclusively to",
+            "out-licensed to",
+            "sublicensed to",
+            "in global development by",
+            "being developed and commercialized by",
+            "developed by",
+            "commercialized by",
+            "marketed in the US by",
+            "partnered with",
+            "in partnership with",
+            "collaborations with",
+            "partnership with",
+            "alliance with",
+            "agreements with",
+            "license with",
+            "licensing agreement with",
+            "joint venture with",
+            "agreement is with",
+            "collaboration was with",
+            "milestone payments received from",
+            "royalties from",
+            "grant from",
+            "partially funded in part by",
+            "sponsored by",
+            "opted in",
+            "by",
+            "from",
+            "partner",
+            "licensee",
+            "licensor",
+            "by its partner",
+            "from our partner",
+        ];
+        for cue in cues {
+            for lead in ["", " the"] {
+                let h = format!("({cue}{lead}");
+                assert!(ORG_CUE_RE.is_match(&format!("{h} Acme")), "{h:?}");
+                assert!(ends_with_org_cue(h.as_bytes(), true), "{h:?}");
+            }
+            if !cue.contains(' ') {
+                assert!(
+                    !ends_with_org_cue(format!("x{cue}").as_bytes(), true),
+                    "{cue}"
+                );
+            }
+            assert!(!ends_with_org_cue(format!("{cue} the").as_bytes(), false));
+        }
+        for h in [
+            "submitted to",
+            "dosed in",
+            "the",
+            "in the",
+            "with",
+            "treated with",
+            "to",
+        ] {
+            assert!(!ends_with_org_cue(h.as_bytes(), true), "{h:?}");
         }
     }
 
@@ -4313,15 +4732,32 @@ mod tests {
             "partner \u{a0} Acme",
             "opted in Beta",
             "licensor Gamma and licensee Delta",
+            "licensed it exclusively to Acme",
+            "out-licensed to Acme and sublicensed to Beta",
+            "in partnership with Acme; a joint venture with Beta",
+            "the agreement is with Acme; the license was with Beta",
+            "licensing agreement with the Zentrix Group",
+            "licensed to the Acme Group",
+            "(by Acme)",
+            "éby Acme",
+            "by its partner Acme",
         ] {
             check(st);
             assert!(!org_cues(st).is_empty(), "{st:?}");
         }
+        // A cue's last word alone is not enough where the pattern needs
+        // the words before it, or a word boundary.
         for st in [
             "The Company reported results for ZTX-101.",
             "Acme and Beta",
             "by\u{a0}acme, from zentrix",
             "",
+            "dosed in January with the Phase 2 drug",
+            "submitted to FDA with Acme",
+            "nearby Acme, standby Beta",
+            "the trial in the US",
+            "in the Acme trial",
+            "sublicensee Acme",
         ] {
             assert!(!super::may_hold_org_cue(st), "{st:?}");
             check(st);
@@ -4413,6 +4849,57 @@ mod tests {
         o.add_alias(&display);
         ex.orgs.push(o);
         Some(ex.orgs.len() - 1)
+    }
+
+    /// `OrgCand::new`'s keys, joined from its words' keys, are `name_key`
+    /// of the whole display name and surface.
+    fn check_org_cand_keys(surface: &str) {
+        use super::{OrgCand, mentions, name_key};
+        for lexicon in [None, Some(0)] {
+            if let Some(c) = OrgCand::new(surface, lexicon) {
+                assert_eq!(c.surface_key, name_key(surface), "{surface:?}");
+                assert_eq!(c.key, name_key(&c.name), "{surface:?}");
+                let display = mentions::strip_legal_suffix(surface).trim();
+                assert_eq!(c.display, display, "{surface:?}");
+                let words: Vec<String> = display.split_whitespace().map(name_key).collect();
+                assert_eq!(c.words, words, "{surface:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On names with legal suffixes, spaces of every kind, accents and
+        /// Greek letters around them.
+        #[test]
+        fn org_cand_keys_are_name_keys(
+            surface in "[ \\t\\u{a0}]{0,2}(?:[A-Za-z0-9&'’.,-]|é|α|Ü|ſ|\\u{2003}| ){0,24}(?:, Inc\\.| Co\\., Ltd\\.| AG| plc|)[ \\u{a0}]{0,2}"
+        ) {
+            check_org_cand_keys(&surface);
+        }
+    }
+
+    /// The same on every organization candidate of the sample filings.
+    #[test]
+    fn org_cand_keys_are_name_keys_on_samples() {
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for f in super::mentions::find_orgs_by_suffix(st) {
+                    check_org_cand_keys(&f.what);
+                }
+                for f in super::mentions::find_lexicon_companies(st) {
+                    check_org_cand_keys(st.get(f.start..f.end).unwrap_or(""));
+                }
+            }
+        }
+        for n in [
+            "Zentrix\u{a0}Biosciences Co., Ltd.",
+            "  Acme, Inc. ",
+            "Über Pharma AG",
+            "",
+        ] {
+            check_org_cand_keys(n);
+        }
     }
 
     /// The memoized `org_for` and its reference give the same entity and
