@@ -123,24 +123,29 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_no = 0usize;
     let mut pos = 0usize;
+    // Every `.`, `!` or `?` of the text, in order (no other byte can end a
+    // sentence), from one search over the whole text: a search per line
+    // would cost a call that finds nothing at every line's end.
+    let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable();
     for line in super::lines_inclusive(text) {
         let line_off = pos;
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
-        if body.trim().is_empty() {
+        let body_end = line_off + body.len();
+        if body.trim_start().is_empty() {
             continue;
         }
         let mut first = true;
         let mut start = 0usize;
         let bytes = body.as_bytes();
+        // The first byte of `body` that may still end a sentence.
         let mut i = 0usize;
-        // Jump from one `.`, `!` or `?` to the next: no other byte can end
-        // a sentence.
-        while let Some(k) = bytes
-            .get(i..)
-            .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
-        {
-            i += k;
+        // The marks of this line (a blank line holds none).
+        while let Some(k) = marks.next_if(|&k| k < body_end) {
+            let Some(k) = k.checked_sub(line_off).filter(|&k| k >= i) else {
+                continue;
+            };
+            i = k;
             if is_boundary(body, i) {
                 let end = i + 1;
                 // Include closing quotes/parentheses.
