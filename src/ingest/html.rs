@@ -239,9 +239,17 @@ impl Extract<'_> {
                 if let Some(chunk) = s.get(k..k + run) {
                     self.out.text.push_str(chunk);
                     let first = start + k;
-                    self.out
-                        .offs
-                        .extend((first..first + run).map(|at| self.base.saturating_add(at as u32)));
+                    // Offsets `base + at`, a plain range (which the compiler
+                    // vectorizes) unless some would saturate at `u32::MAX`.
+                    let lo = u32::try_from(first)
+                        .ok()
+                        .and_then(|f| self.base.checked_add(f));
+                    match lo.and_then(|lo| Some(lo..lo.checked_add(u32::try_from(run).ok()?)?)) {
+                        Some(r) => self.out.offs.extend(r),
+                        None => self.out.offs.extend(
+                            (first..first + run).map(|at| self.base.saturating_add(at as u32)),
+                        ),
+                    }
                 }
                 k += run;
                 continue;
@@ -294,14 +302,18 @@ impl Extract<'_> {
 
 /// Length in bytes of the common prefix of `dec` and `raw` before the first `&`.
 ///
-/// Fast path: up to the first `&` of `dec` (memchr) or the shorter end, the two
-/// usually agree; one slice comparison then gives that length, which is where
-/// the byte-by-byte scan ([`common_prefix_bytes`]) stops too (at the `&`, or
-/// where one input ends). When they differ there, the scan finds where.
+/// Fast path: up to the first `&` of either input (memchr) or the shorter
+/// end, the two usually agree; one slice comparison then gives that length,
+/// which is where the byte-by-byte scan ([`common_prefix_bytes`]) stops too
+/// (at a `&` of `dec`; at a `&` of `raw`, where `dec` either has a `&` too or
+/// differs; or where one input ends). Text with an entity (`&nbsp;` decoded
+/// to U+00A0) differs from its source right at the source's `&`, so this
+/// limit keeps it on the fast path. When they differ before it, the scan
+/// finds where.
 fn common_prefix(dec: &[u8], raw: &[u8]) -> usize {
     let limit = memchr::memchr(b'&', dec)
         .unwrap_or(dec.len())
-        .min(raw.len());
+        .min(memchr::memchr(b'&', raw).unwrap_or(raw.len()));
     match (dec.get(..limit), raw.get(..limit)) {
         (Some(d), Some(r)) if d == r => limit,
         _ => common_prefix_bytes(dec, raw),
@@ -637,7 +649,7 @@ mod tests {
             inputs.push(s.to_string());
         }
         for src in &inputs {
-            for base in [0, 7] {
+            for base in [0, 7, u32::MAX - 600] {
                 let fast = extract_with(src, base, false);
                 let slow = extract_with(src, base, true);
                 assert_eq!(fast.text, slow.text, "{src:.80?}");
@@ -660,15 +672,20 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The memchr + slice-compare common prefix and the quick `none`
-        /// rejection agree with the byte-by-byte scans.
+        /// The memchr + slice-compare common prefix (also of decoded text
+        /// against its source with entities) and the quick `none` rejection
+        /// agree with the byte-by-byte scans.
         #[test]
         fn prefix_and_none_scans_agree(
-            dec in "[ab&;nNoOeE ]{0,24}",
-            raw in "[ab&;nNoOeE ]{0,24}",
+            dec in "[ab&;nNoOeE \u{a0}\u{e9}]{0,24}",
+            raw in "[ab&;nNoOeE \u{a0}\u{e9}]{0,24}",
         ) {
             let (d, r) = (dec.as_bytes(), raw.as_bytes());
             proptest::prop_assert_eq!(common_prefix(d, r), common_prefix_bytes(d, r));
+            // Decoded text against its source: entities spelled out.
+            let src = dec.replace('\u{a0}', "&nbsp;").replace('\u{e9}', "&#233;");
+            let src = src.as_bytes();
+            proptest::prop_assert_eq!(common_prefix(d, src), common_prefix_bytes(d, src));
             proptest::prop_assert_eq!(common_prefix(d, d), common_prefix_bytes(d, d));
             let shared = format!("{dec}{raw}");
             let s = shared.as_bytes();

@@ -132,8 +132,8 @@ const ITEM_CAPTIONS: &[(&str, &str)] = &[
 /// registrant's spellings) look for literals in that copy with memchr's SIMD
 /// search instead of running a case-insensitive automaton over every byte.
 pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file_name: &str) {
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.as_bytes();
+    let lower = ascii_lowercase(text);
+    let lower = lower.as_slice();
     info.form = form(text, lower).or_else(|| header.and_then(|h| h.form.clone()));
     info.items = items(text, lower, header);
     info.report_date = date_of_report(text, lower)
@@ -147,6 +147,13 @@ pub(crate) fn fill(info: &mut DocInfo, text: &str, header: Option<&Header>, file
     let (name, aliases) = registrant(text, lower, header);
     info.registrant = name;
     info.registrant_aliases = aliases;
+}
+
+/// `text` ASCII-lowercased, as [`str::to_ascii_lowercase`] gives it, in one
+/// pass the compiler vectorizes (the std one copies, then lowercases byte
+/// by byte).
+fn ascii_lowercase(text: &str) -> Vec<u8> {
+    text.bytes().map(|b| b.to_ascii_lowercase()).collect()
 }
 
 /// The form named on a `FORM 8-K` line in the first ~5000 bytes, uppercased;
@@ -514,6 +521,12 @@ fn suffixed_forms_at(
         let Some(r) = r.strip_prefix(' ') else {
             continue;
         };
+        // A form needs the word to start with an uppercase char (the last
+        // test below): most occurrences are followed by a lowercase word,
+        // rejected here before the word is measured.
+        if !r.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         let len = r
             .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
             .unwrap_or(r.len());
@@ -781,6 +794,18 @@ mod tests {
         texts
     }
 
+    /// The one-pass lowercasing is std's, on the samples and on every byte
+    /// value next to non-ASCII chars.
+    #[test]
+    fn ascii_lowercase_is_std() {
+        let mut texts = line_filter_texts();
+        let all: String = (0..=0x7Fu8).map(char::from).collect();
+        texts.push(format!("{all}\u{c9}\u{17f}\u{212a}{all}\u{130}\u{1e9e}"));
+        for t in &texts {
+            assert_eq!(ascii_lowercase(t), t.to_ascii_lowercase().into_bytes());
+        }
+    }
+
     /// `t` ASCII-lowercased, as `fill` passes it.
     fn lc(t: &str) -> Vec<u8> {
         t.to_ascii_lowercase().into_bytes()
@@ -803,6 +828,69 @@ mod tests {
             name_aliases_scanning(t, &lower, full, display),
             "{full:?} in {t:.80?}"
         );
+    }
+
+    /// `suffixed_forms_at` as first written, every occurrence's word
+    /// measured: the reference for the uppercase pre-check.
+    fn suffixed_forms_reference(text: &str, display: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for k in memchr::memmem::find_iter(text.as_bytes(), display.as_bytes()) {
+            let rest = text.get(k + display.len()..).unwrap_or("");
+            let (comma, r) = match rest.strip_prefix(',') {
+                Some(r) => (",", r),
+                None => ("", rest),
+            };
+            let Some(r) = r.strip_prefix(' ') else {
+                continue;
+            };
+            let len = r
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
+                .unwrap_or(r.len());
+            let word = r.get(..len).unwrap_or("");
+            let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
+                word.trim_end_matches('.')
+            } else {
+                word
+            };
+            if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
+                let form = format!("{display}{comma} {word}");
+                if !out.contains(&form) {
+                    out.push(form);
+                }
+            }
+            if out.len() >= 4 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The suffixed forms with the uppercase pre-check are the reference's,
+    /// for each sample's registrant and for invented names followed by
+    /// suffixes, lowercase and non-ASCII words and punctuation.
+    #[test]
+    fn suffixed_forms_match_reference() {
+        let mut cases: Vec<(String, String)> = Vec::new();
+        for t in line_filter_texts() {
+            let lower = lc(&t);
+            if let Some(full) = full_name(&t, &lower) {
+                cases.push((t.clone(), strip_suffix(&full).to_string()));
+            }
+        }
+        let edge = "Zentrix Bio Inc. and Zentrix Bio, Ltd; Zentrix Bio plc, Zentrix Bio \u{c9}tude \
+                    Zentrix Bio S.A. Zentrix Bio N.V Zentrix Bio GmbH. Zentrix Bio inc \
+                    Zentrix Bio, \u{130}nc Zentrix Bio .Inc Zentrix Bio Corp/ Zentrix Bio AG";
+        cases.push((edge.to_string(), "Zentrix Bio".to_string()));
+        assert!(cases.len() >= 5);
+        for (t, display) in &cases {
+            if display.len() >= 2 {
+                assert_eq!(
+                    suffixed_forms(t, display),
+                    suffixed_forms_reference(t, display),
+                    "{display:?}"
+                );
+            }
+        }
     }
 
     /// The aliases from one scan for the display name are those the separate

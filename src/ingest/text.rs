@@ -132,20 +132,21 @@ fn is_bullet(c: char) -> bool {
 ///
 /// Returns the text and, per byte, its source offset. Never panics.
 pub(crate) fn normalize(src: &str, offs: Option<&[u32]>, markdown: bool) -> TextBuf {
-    let plain = if markdown { &PLAIN_MD } else { &PLAIN_TEXT };
-    normalize_with(src, offs, markdown, Some(plain))
+    normalize_with(src, offs, markdown, Some(SEGMENT))
 }
 
-/// [`normalize`], copying runs of `plain` bytes in bulk; with `None`, every
-/// char takes the per-char path (tests compare the two).
+/// [`normalize`], copying runs of plain bytes in bulk, found by [`Runs`]
+/// for stretches of whole lines of about `segment` bytes; with `None`,
+/// every char takes the per-char path (tests compare the two).
 fn normalize_with(
     src: &str,
     offs: Option<&[u32]>,
     markdown: bool,
-    plain: Option<&[bool; 256]>,
+    segment: Option<usize>,
 ) -> TextBuf {
     let mut out = TextBuf::with_capacity(src.len());
     let mut line = TextBuf::with_capacity(256);
+    let mut runs = Runs::default();
     let map = |i: usize| -> u32 {
         match offs {
             Some(o) => o
@@ -167,7 +168,13 @@ fn normalize_with(
             .map_or(src.len(), |k| start + k);
         let raw = src.get(start..end).unwrap_or("");
         line.clear();
-        inline(raw, start, &map, offs, markdown, plain, &mut line);
+        let ok = segment.map(|seg| {
+            if start >= runs.end() {
+                runs.scan(src.as_bytes(), start, seg, markdown);
+            }
+            runs.line(start, raw.len())
+        });
+        inline(raw, start, &map, offs, markdown, ok, &mut line);
         let next = end + 1;
         if line.text.is_empty() {
             blank_seen = true;
@@ -222,15 +229,16 @@ fn is_page_number(s: &str) -> bool {
 }
 
 /// Inline rules on one line (`raw` starts at `src` byte `base`); writes the trimmed,
-/// whitespace-folded result to `line`. Runs of `plain` bytes (see [`plain_run`])
-/// are copied in bulk; `None` sends every char through the per-char rules.
+/// whitespace-folded result to `line`. Runs of plain bytes are copied in
+/// bulk where `ok` (the line's [`Runs`] flags) allows (see [`run_at`]);
+/// `None` sends every char through the per-char rules.
 fn inline(
     raw: &str,
     base: usize,
     map: &dyn Fn(usize) -> u32,
     offs: Option<&[u32]>,
     markdown: bool,
-    plain: Option<&[bool; 256]>,
+    ok: Option<&[u8]>,
     line: &mut TextBuf,
 ) {
     let bytes = raw.as_bytes();
@@ -283,10 +291,7 @@ fn inline(
             continue;
         }
         // Fast path: a run of plain ASCII bytes is copied in bulk.
-        let run = match (plain, bytes.get(i..)) {
-            (Some(t), Some(r)) => plain_run(r, t),
-            _ => 0,
-        };
+        let run = ok.map_or(0, |ok| run_at(bytes, ok, i));
         if run > 1 && link_close.is_none_or(|(close, _)| close >= i + run) {
             flush_ws(line, &mut pending_ws);
             if let Some(chunk) = raw.get(i..i + run) {
@@ -407,53 +412,117 @@ fn inline(
 /// offset) unless a Markdown rule matches on it: `\\`, `*`, `!`, `[`, `<`, `$`,
 /// `^` start one, and `]` ends a link text. (`(` and `)` start none: a link's
 /// `(url)` is skipped from its `[`.)
+///
+/// Branch-free, so that [`Runs::scan`] vectorizes: printable ASCII is
+/// `0x21..=0x7E`, and `[`, `\\`, `]`, `^` are the four bytes from `0x5B`.
+#[inline(always)]
 const fn is_plain_md(b: u8) -> bool {
-    b.is_ascii_graphic() && !matches!(b, b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^')
+    is_plain_text(b)
+        & (b != b'!')
+        & (b != b'$')
+        & (b != b'*')
+        & (b != b'<')
+        & (b.wrapping_sub(b'[') >= 4)
 }
 
-/// [`is_plain_md`] for every byte value, for the run scan of Markdown.
-static PLAIN_MD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = is_plain_md(b as u8);
-        b += 1;
-    }
-    t
-};
+/// Without the Markdown rules (HTML text), every printable ASCII byte
+/// (`0x21..=0x7E`) takes the generic per-char path, so all of them are plain.
+#[inline(always)]
+const fn is_plain_text(b: u8) -> bool {
+    b.wrapping_sub(0x21) < 0x5E
+}
 
-/// Without the Markdown rules (HTML text), every printable ASCII byte takes the
-/// generic per-char path, so all of them are plain.
-static PLAIN_TEXT: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_graphic();
-        b += 1;
-    }
-    t
-};
+/// Source bytes [`normalize`] classifies per [`Runs::scan`] (whole lines,
+/// so at least this many unless the text ends).
+const SEGMENT: usize = 4096;
 
-/// Length in bytes of the run of `plain` bytes at the start of `r`, each
-/// single space or tab between two plain bytes included: a lone blank becomes
-/// the pending whitespace (itself, at its own offset; a tab is kept as a tab)
-/// and the next plain byte emits it, so copying it in bulk gives the same text
-/// and offsets as the whitespace rules. (Two blanks in a row fold to one, so
+/// Which bytes of a stretch of whole source lines a bulk-copied run may
+/// hold: a plain byte (see [`is_plain_md`], [`is_plain_text`]), or a lone
+/// space or tab between two plain bytes. A lone blank becomes the pending
+/// whitespace (itself, at its own offset; a tab is kept as a tab) and the
+/// next plain byte emits it, so copying it in bulk gives the same text and
+/// offsets as the whitespace rules. (Two blanks in a row fold to one, so
 /// they end the run.)
-fn plain_run(r: &[u8], plain: &[bool; 256]) -> usize {
-    let plain = |b: &u8| plain.get(usize::from(*b)).copied().unwrap_or(false);
-    let mut n = 0;
-    while let Some(b) = r.get(n) {
-        if plain(b) {
-            n += 1;
-        } else if matches!(b, b' ' | b'\t') && n > 0 && r.get(n + 1).is_some_and(plain) {
-            // The blank and the plain byte after it.
-            n += 2;
+///
+/// The flags of a whole stretch are found at once, in two branch-free
+/// passes that the compiler vectorizes, so that a run's end is a `memchr`
+/// for the next 0 instead of a per-byte test with a branch per space.
+/// The bytes around a line (a `\n` or nothing) are not plain, so a line's
+/// flags are the same whatever stretch holds it.
+#[derive(Debug, Default)]
+struct Runs {
+    /// Source byte offset of `ok[0]`.
+    start: usize,
+    /// Per source byte from `start`: 1 where a run may hold it, else 0.
+    ok: Vec<u8>,
+    /// Scratch for [`Runs::scan`]: 1 per plain byte, else 0, with a 0
+    /// before and after.
+    plain: Vec<u8>,
+}
+
+impl Runs {
+    /// One past the last source byte classified.
+    fn end(&self) -> usize {
+        self.start + self.ok.len()
+    }
+
+    /// The flags of the `len` bytes of the line starting at `src` byte `start`.
+    fn line(&self, start: usize, len: usize) -> &[u8] {
+        let k = start.saturating_sub(self.start);
+        self.ok.get(k..k + len).unwrap_or(&[])
+    }
+
+    /// Classifies `src` from `start` (a line start) to the end of the line
+    /// holding byte `start + segment - 1`, its `\n` included, or to the end.
+    fn scan(&mut self, src: &[u8], start: usize, segment: usize, markdown: bool) {
+        let from = (start + segment.max(1) - 1).min(src.len());
+        let end = src
+            .get(from..)
+            .and_then(|r| memchr::memchr(b'\n', r))
+            .map_or(src.len(), |k| from + k + 1);
+        let bytes = src.get(start..end).unwrap_or(&[]);
+        self.start = start;
+        self.ok.clear();
+        if markdown {
+            scan_with(bytes, &mut self.plain, &mut self.ok, is_plain_md);
         } else {
-            break;
+            scan_with(bytes, &mut self.plain, &mut self.ok, is_plain_text);
         }
     }
-    n
+}
+
+/// [`Runs::scan`] of `bytes` with the plain-byte test `plain`: its flags
+/// in `ok`, `p` for scratch. The bytes before and after `bytes` count as
+/// not plain.
+#[inline(always)]
+fn scan_with(bytes: &[u8], p: &mut Vec<u8>, ok: &mut Vec<u8>, plain: impl Fn(u8) -> bool) {
+    p.clear();
+    p.push(0);
+    p.extend(bytes.iter().map(|&b| u8::from(plain(b))));
+    p.push(0);
+    let before = p.get(..bytes.len()).unwrap_or(&[]);
+    let at = p.get(1..).unwrap_or(&[]);
+    let after = p.get(2..).unwrap_or(&[]);
+    ok.clear();
+    ok.extend(
+        bytes
+            .iter()
+            .zip(before)
+            .zip(at)
+            .zip(after)
+            .map(|(((&b, &x), &y), &z)| y | (u8::from((b == b' ') | (b == b'\t')) & x & z)),
+    );
+}
+
+/// Length in bytes of the bulk-copyable run at byte `i` of a line `bytes`
+/// whose [`Runs`] flags are `ok`: up to the next 0 flag, and none at a
+/// blank (a blank that starts a run is not between two plain bytes of it).
+fn run_at(bytes: &[u8], ok: &[u8], i: usize) -> usize {
+    if matches!(bytes.get(i), Some(b' ' | b'\t') | None) {
+        return 0;
+    }
+    let rest = ok.get(i..).unwrap_or(&[]);
+    memchr::memchr(0, rest).unwrap_or(rest.len())
 }
 
 /// Emits a pending folded whitespace unless the line is still empty.
@@ -765,11 +834,18 @@ mod tests {
         assert_eq!(&src[got.offs[k] as usize..got.offs[k] as usize + 2], "\\$");
     }
 
-    /// `plain_run` byte by byte, from the predicates instead of the tables.
+    /// [`is_plain_md`] as first written: printable ASCII but the bytes that
+    /// start or end a Markdown rule.
+    fn plain_md_reference(b: u8) -> bool {
+        b.is_ascii_graphic() && !matches!(b, b'\\' | b'*' | b'!' | b'[' | b']' | b'<' | b'$' | b'^')
+    }
+
+    /// The run at the start of `r` byte by byte (the scan `normalize` had
+    /// before [`Runs`]), with the predicates' definitions.
     fn plain_run_reference(r: &[u8], markdown: bool) -> usize {
         let plain = |b: u8| {
             if markdown {
-                is_plain_md(b)
+                plain_md_reference(b)
             } else {
                 b.is_ascii_graphic()
             }
@@ -786,6 +862,38 @@ mod tests {
         n
     }
 
+    /// [`run_at`] with [`Runs`] flags found in stretches of several sizes
+    /// agrees with [`plain_run_reference`] at every byte of `t`.
+    fn runs_match_reference(t: &str) {
+        let b = t.as_bytes();
+        for md in [true, false] {
+            for seg in [SEGMENT, 1, 5, 64, b.len() + 1] {
+                let mut runs = Runs::default();
+                let mut start = 0;
+                while start <= b.len() {
+                    let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |k| start + k);
+                    if start >= runs.end() {
+                        runs.scan(b, start, seg, md);
+                        let e = runs.end();
+                        assert!(e == b.len() || (e > start && b.get(e - 1) == Some(&b'\n')));
+                    }
+                    let line = &b[start..end];
+                    let ok = runs.line(start, line.len());
+                    assert_eq!(ok.len(), line.len());
+                    for i in 0..=line.len() {
+                        assert_eq!(
+                            run_at(line, ok, i),
+                            plain_run_reference(&line[i..], md),
+                            "{t:.80?} at {}",
+                            start + i
+                        );
+                    }
+                    start = end + 1;
+                }
+            }
+        }
+    }
+
     /// Normalizes `t` with the bulk copy and with every char through the
     /// per-char rules, without an offset map and through an identity and a
     /// spread-out one; all must agree in text and offsets.
@@ -793,24 +901,26 @@ mod tests {
         let ident: Vec<u32> = (0..t.len() as u32).collect();
         let spread: Vec<u32> = (0..t.len() as u32).map(|k| 3 * k + 1).collect();
         for md in [true, false] {
-            let plain = if md { &PLAIN_MD } else { &PLAIN_TEXT };
             let slow = normalize_with(t, None, md, None);
-            for offs in [None, Some(ident.as_slice())] {
-                let fast = normalize_with(t, offs, md, Some(plain));
-                assert_eq!(fast.text, slow.text, "{t:.80?}");
-                assert_eq!(fast.offs, slow.offs, "{t:.80?}");
+            let slow_spread = normalize_with(t, Some(&spread), md, None);
+            for seg in [SEGMENT, 1, 7, 100] {
+                for offs in [None, Some(ident.as_slice())] {
+                    let fast = normalize_with(t, offs, md, Some(seg));
+                    assert_eq!(fast.text, slow.text, "{t:.80?}");
+                    assert_eq!(fast.offs, slow.offs, "{t:.80?}");
+                }
+                let fast = normalize_with(t, Some(&spread), md, Some(seg));
+                assert_eq!(fast.text, slow_spread.text, "{t:.80?}");
+                assert_eq!(fast.offs, slow_spread.offs, "{t:.80?}");
             }
-            let fast = normalize_with(t, Some(&spread), md, Some(plain));
-            let slow = normalize_with(t, Some(&spread), md, None);
-            assert_eq!(fast.text, slow.text, "{t:.80?}");
-            assert_eq!(fast.offs, slow.offs, "{t:.80?}");
         }
     }
 
-    /// The table-driven run scan gives what the predicates give, and the bulk
-    /// copy (runs with single spaces and tabs, parentheses, all printable ASCII
-    /// outside Markdown) gives what the per-char rules give, on the samples
-    /// and on edge cases.
+    /// The vectorized run flags give the runs the byte-by-byte scan gives
+    /// (from every position of the text), the branch-free predicates what
+    /// their definitions give, and the bulk copy (runs with single spaces
+    /// and tabs, parentheses, all printable ASCII outside Markdown) gives what
+    /// the per-char rules give, on the samples and on edge cases.
     #[test]
     fn fast_paths_match_reference() {
         let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -843,20 +953,12 @@ mod tests {
             .map(String::from),
         );
         for t in &texts {
-            let b = t.as_bytes();
-            for i in 0..=b.len() {
-                let r = b.get(i..).unwrap_or(&[]);
-                assert_eq!(plain_run(r, &PLAIN_MD), plain_run_reference(r, true));
-                assert_eq!(plain_run(r, &PLAIN_TEXT), plain_run_reference(r, false));
-            }
+            runs_match_reference(t);
             fast_matches_slow(t);
         }
         for b in 0..=255u8 {
-            assert_eq!(PLAIN_MD.get(usize::from(b)).copied(), Some(is_plain_md(b)));
-            assert_eq!(
-                PLAIN_TEXT.get(usize::from(b)).copied(),
-                Some(b.is_ascii_graphic())
-            );
+            assert_eq!(is_plain_md(b), plain_md_reference(b), "{b}");
+            assert_eq!(is_plain_text(b), b.is_ascii_graphic(), "{b}");
         }
     }
 
@@ -875,7 +977,9 @@ mod tests {
                 0..40,
             )
         ) {
-            fast_matches_slow(&parts.concat());
+            let t = parts.concat();
+            runs_match_reference(&t);
+            fast_matches_slow(&t);
         }
     }
 
