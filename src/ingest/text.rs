@@ -436,6 +436,10 @@ const fn is_plain_text(b: u8) -> bool {
 /// so at least this many unless the text ends).
 const SEGMENT: usize = 4096;
 
+/// The most segments one [`Runs::scan`] classifies (1 MiB with
+/// [`SEGMENT`]): flags cost two bytes of memory per byte classified.
+const STRETCH_MAX: usize = 256;
+
 /// Which bytes of a stretch of whole source lines a bulk-copied run may
 /// hold: a plain byte (see [`is_plain_md`], [`is_plain_text`]), or a lone
 /// space or tab between two plain bytes. A lone blank becomes the pending
@@ -473,13 +477,19 @@ impl Runs {
     }
 
     /// Classifies `src` from `start` (a line start) to the end of the line
-    /// holding byte `start + segment - 1`, its `\n` included, or to the end.
+    /// holding byte `start + segment - 1`, its `\n` included, or to the end;
+    /// but never more than [`STRETCH_MAX`] segments, so that a text of one
+    /// long line does not get flags for all of it at once (two bytes per
+    /// source byte). A line cut off by that bound gets no flags from
+    /// [`Runs::line`], so its bytes take the per-char path.
     fn scan(&mut self, src: &[u8], start: usize, segment: usize, markdown: bool) {
-        let from = (start + segment.max(1) - 1).min(src.len());
+        let segment = segment.max(1);
+        let from = (start + segment - 1).min(src.len());
         let end = src
             .get(from..)
             .and_then(|r| memchr::memchr(b'\n', r))
-            .map_or(src.len(), |k| from + k + 1);
+            .map_or(src.len(), |k| from + k + 1)
+            .min(start.saturating_add(segment.saturating_mul(STRETCH_MAX)));
         let bytes = src.get(start..end).unwrap_or(&[]);
         self.start = start;
         self.ok.clear();
@@ -875,10 +885,22 @@ mod tests {
                     if start >= runs.end() {
                         runs.scan(b, start, seg, md);
                         let e = runs.end();
-                        assert!(e == b.len() || (e > start && b.get(e - 1) == Some(&b'\n')));
+                        let bound = start + seg * STRETCH_MAX;
+                        assert!(
+                            e == b.len()
+                                || e == bound
+                                || (e > start && b.get(e - 1) == Some(&b'\n'))
+                        );
+                        assert!(e <= bound, "a stretch of {} bytes", e - start);
                     }
                     let line = &b[start..end];
                     let ok = runs.line(start, line.len());
+                    if end > runs.end() {
+                        // Cut off by the bound: no flags, the per-char path.
+                        assert!(ok.is_empty() && !line.is_empty());
+                        start = end + 1;
+                        continue;
+                    }
                     assert_eq!(ok.len(), line.len());
                     for i in 0..=line.len() {
                         assert_eq!(
@@ -920,6 +942,18 @@ mod tests {
     /// (from every position of the text), the branch-free predicates what
     /// their definitions give, and the bulk copy (runs with single spaces
     /// and tabs, parentheses, all printable ASCII outside Markdown) gives what
+    /// Regression (session 7 review): a text of one long line once got
+    /// flags for the whole line in one stretch, two bytes per source byte.
+    #[test]
+    fn a_stretch_is_bounded_on_one_long_line() {
+        let line = "a b ".repeat(600_000);
+        let mut runs = Runs::default();
+        runs.scan(line.as_bytes(), 0, SEGMENT, false);
+        assert_eq!(runs.end(), SEGMENT * STRETCH_MAX);
+        assert!(runs.line(0, line.len()).is_empty());
+        assert_eq!(normalize(&line, None, false).text, line.trim_end());
+    }
+
     /// the per-char rules give, on the samples and on edge cases.
     #[test]
     fn fast_paths_match_reference() {
@@ -952,6 +986,10 @@ mod tests {
             ]
             .map(String::from),
         );
+        // Lines longer than a stretch's bound for the small segments
+        // (see `STRETCH_MAX`), between short ones.
+        let long = "Zentrix (ZTX-101) a b\tc  d [e](f) $g$ ".repeat(800);
+        texts.push(format!("short line\n{long}\nanother line\n{long}"));
         for t in &texts {
             runs_match_reference(t);
             fast_matches_slow(t);
