@@ -177,8 +177,8 @@ impl DateContext {
     /// without overlaps. Relative expressions need a report date; without one
     /// they are skipped.
     ///
-    /// Each match is located without its capture groups; its [`Parts`] are
-    /// read off the matched text ([`Parts::of_text`]), and only matches that
+    /// Each match is located without its capture groups; its parts are
+    /// read off the matched text (`Parts::of_text`), and only matches that
     /// reading does not settle go through the capture engine, which on this
     /// large pattern costs several times the search itself.
     pub fn find(&self, text: &str) -> Vec<DateMention> {

@@ -521,7 +521,7 @@ static LEGAL_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// The pattern runs only when the last word (after the last whitespace,
 /// trailing dots dropped) is the last word of one of its suffixes
-/// ([`legal_suffix_last_word`]), which every match ends with.
+/// (`legal_suffix_last_word`), which every match ends with.
 pub fn strip_legal_suffix(name: &str) -> &str {
     let t = name.trim();
     let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
