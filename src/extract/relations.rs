@@ -510,8 +510,10 @@ pub struct Extractor<'a> {
     compounds: Compounds,
     compound_mentions: Vec<Mention>,
     orgs: Vec<Org>,
-    /// [`OrgPrep`] per surface given to [`Extractor::org_for`].
-    org_preps: FxHashMap<String, OrgPrep>,
+    /// [`OrgPrep`] per surface given to [`Extractor::org_for`]: its
+    /// position in `org_preps` by surface (one look-up per call).
+    org_prep_at: FxHashMap<String, usize>,
+    org_preps: Vec<OrgPrep>,
     org_mentions: Vec<Mention>,
     /// Target mentions: range and (name, aliases).
     target_mentions: Vec<Found<mentions::TargetName>>,
@@ -1246,7 +1248,8 @@ impl<'a> Extractor<'a> {
             compounds: Compounds::default(),
             compound_mentions: Vec::new(),
             orgs: Vec::new(),
-            org_preps: FxHashMap::default(),
+            org_prep_at: FxHashMap::default(),
+            org_preps: Vec::new(),
             org_mentions: Vec::new(),
             target_mentions: Vec::new(),
             context: Vec::new(),
@@ -1448,21 +1451,30 @@ impl<'a> Extractor<'a> {
     ///
     /// What depends on the arguments alone (title and trim steps, display
     /// name, keys, lexicon entry: an [`OrgPrep`]) is computed once per
-    /// surface and document and kept in `org_preps`, keyed on the surface
-    /// and checked against `lexicon`, which with the static lexicon is all
+    /// surface and document and kept in `org_preps` (found by surface
+    /// through `org_prep_at`, one hash per call when known) and checked
+    /// against `lexicon`, which with the static lexicon is all
     /// it depends on. What depends on the organizations found so far runs
     /// on every call, as before: whether a glued heading comes off
     /// ([`Extractor::unglued`]) and which entity the name joins.
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
-        if self
-            .org_preps
-            .get(surface)
-            .is_none_or(|p| p.lexicon != lexicon)
-        {
-            self.org_preps
-                .insert(surface.to_string(), OrgPrep::new(surface, lexicon));
-        }
-        let prep = self.org_preps.get_mut(surface)?;
+        let at = match self.org_prep_at.get(surface) {
+            Some(&at) => {
+                if let Some(p) = self.org_preps.get_mut(at)
+                    && p.lexicon != lexicon
+                {
+                    *p = OrgPrep::new(surface, lexicon);
+                }
+                at
+            }
+            None => {
+                let at = self.org_preps.len();
+                self.org_preps.push(OrgPrep::new(surface, lexicon));
+                self.org_prep_at.insert(surface.to_string(), at);
+                at
+            }
+        };
+        let prep = self.org_preps.get_mut(at)?;
         let unglue = prep
             .tail
             .as_ref()
