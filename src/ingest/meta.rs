@@ -521,12 +521,6 @@ fn suffixed_forms_at(
         let Some(r) = r.strip_prefix(' ') else {
             continue;
         };
-        // A form needs the word to start with an uppercase char (the last
-        // test below): most occurrences are followed by a lowercase word,
-        // rejected here before the word is measured.
-        if !r.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
         let len = r
             .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
             .unwrap_or(r.len());
@@ -828,69 +822,6 @@ mod tests {
             name_aliases_scanning(t, &lower, full, display),
             "{full:?} in {t:.80?}"
         );
-    }
-
-    /// `suffixed_forms_at` as first written, every occurrence's word
-    /// measured: the reference for the uppercase pre-check.
-    fn suffixed_forms_reference(text: &str, display: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for k in memchr::memmem::find_iter(text.as_bytes(), display.as_bytes()) {
-            let rest = text.get(k + display.len()..).unwrap_or("");
-            let (comma, r) = match rest.strip_prefix(',') {
-                Some(r) => (",", r),
-                None => ("", rest),
-            };
-            let Some(r) = r.strip_prefix(' ') else {
-                continue;
-            };
-            let len = r
-                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
-                .unwrap_or(r.len());
-            let word = r.get(..len).unwrap_or("");
-            let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
-                word.trim_end_matches('.')
-            } else {
-                word
-            };
-            if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
-                let form = format!("{display}{comma} {word}");
-                if !out.contains(&form) {
-                    out.push(form);
-                }
-            }
-            if out.len() >= 4 {
-                break;
-            }
-        }
-        out
-    }
-
-    /// The suffixed forms with the uppercase pre-check are the reference's,
-    /// for each sample's registrant and for invented names followed by
-    /// suffixes, lowercase and non-ASCII words and punctuation.
-    #[test]
-    fn suffixed_forms_match_reference() {
-        let mut cases: Vec<(String, String)> = Vec::new();
-        for t in line_filter_texts() {
-            let lower = lc(&t);
-            if let Some(full) = full_name(&t, &lower) {
-                cases.push((t.clone(), strip_suffix(&full).to_string()));
-            }
-        }
-        let edge = "Zentrix Bio Inc. and Zentrix Bio, Ltd; Zentrix Bio plc, Zentrix Bio \u{c9}tude \
-                    Zentrix Bio S.A. Zentrix Bio N.V Zentrix Bio GmbH. Zentrix Bio inc \
-                    Zentrix Bio, \u{130}nc Zentrix Bio .Inc Zentrix Bio Corp/ Zentrix Bio AG";
-        cases.push((edge.to_string(), "Zentrix Bio".to_string()));
-        assert!(cases.len() >= 5);
-        for (t, display) in &cases {
-            if display.len() >= 2 {
-                assert_eq!(
-                    suffixed_forms(t, display),
-                    suffixed_forms_reference(t, display),
-                    "{display:?}"
-                );
-            }
-        }
     }
 
     /// The aliases from one scan for the display name are those the separate
