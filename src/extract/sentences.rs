@@ -205,18 +205,26 @@ fn push(
 
 /// Is the punctuation at byte `i` of `line` a sentence end?
 fn is_boundary(line: &str, i: usize) -> bool {
+    match word_before_period(line, i) {
+        Err(ends) => ends,
+        Ok((word, nc)) => word_ends_sentence(word, nc),
+    }
+}
+
+/// What settles whether the punctuation at byte `i` of `line` ends a
+/// sentence without looking at the word before it (`Err` with the answer),
+/// else that word before the period and the first char after the gap
+/// (`Ok`).
+fn word_before_period(line: &str, i: usize) -> Result<(&str, char), bool> {
     let rest = line.get(i + 1..).unwrap_or("");
     // Skip closing quotes/brackets, then require white space.
     let rest_trim = rest.trim_start_matches(['"', '\'', ')', '”', '’']);
     if !rest_trim.starts_with([' ', '\t']) && !rest_trim.is_empty() {
-        return false;
+        return Err(false);
     }
     let next = rest_trim.trim_start();
-    if next.is_empty() {
-        return true;
-    }
     let Some(nc) = next.chars().next() else {
-        return true;
+        return Err(true);
     };
     if !(nc.is_uppercase()
         || nc.is_ascii_digit()
@@ -225,10 +233,10 @@ fn is_boundary(line: &str, i: usize) -> bool {
             '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '·' | '-' | '—' | '$' | '€'
         ))
     {
-        return false;
+        return Err(false);
     }
     if line.as_bytes().get(i) != Some(&b'.') {
-        return true;
+        return Err(true);
     }
     // The word before the period.
     let before = line.get(..i).unwrap_or("");
@@ -236,10 +244,16 @@ fn is_boundary(line: &str, i: usize) -> bool {
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .map(|p| p + 1)
         .unwrap_or(0);
-    let word = before.get(word_start..).unwrap_or("");
-    if word.is_empty() {
-        return true;
+    match before.get(word_start..).unwrap_or("") {
+        "" => Err(true),
+        word => Ok((word, nc)),
     }
+}
+
+/// Whether a period after `word` ends the sentence, `nc` being the first
+/// char after it: not after an abbreviation or an initial, but after a
+/// company suffix before a capital.
+fn word_ends_sentence(word: &str, nc: char) -> bool {
     // The word lowercased, from its first ASCII letter or digit (ASCII
     // lowercasing keeps every byte where it is, so trimming first is the
     // same); no abbreviation is longer than `MAX_ABBREVIATION` bytes.
@@ -261,14 +275,13 @@ fn is_boundary(line: &str, i: usize) -> bool {
             return false;
         }
     }
-    // A single capital letter: an initial ("David B. Johnston").
+    !is_initial(word)
+}
+
+/// A single capital letter: an initial ("David B. Johnston").
+fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && c.is_uppercase()
-    {
-        return false;
-    }
-    true
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -290,64 +303,23 @@ mod tests {
         "gmbh",
     ];
 
-    /// `is_boundary` as first written, with the word lists searched entry by
-    /// entry and the word lowercased into a new string: the reference.
+    /// `is_boundary` with the word lists searched entry by entry and the
+    /// word lowercased into a new string, as first written: the reference
+    /// for [`word_ends_sentence`].
     fn is_boundary_reference(line: &str, i: usize) -> bool {
-        let rest = line.get(i + 1..).unwrap_or("");
-        // Skip closing quotes/brackets, then require white space.
-        let rest_trim = rest.trim_start_matches(['"', '\'', ')', '”', '’']);
-        if !rest_trim.starts_with([' ', '\t']) && !rest_trim.is_empty() {
-            return false;
-        }
-        let next = rest_trim.trim_start();
-        if next.is_empty() {
-            return true;
-        }
-        let Some(nc) = next.chars().next() else {
-            return true;
+        let (word, nc) = match word_before_period(line, i) {
+            Err(ends) => return ends,
+            Ok(x) => x,
         };
-        if !(nc.is_uppercase()
-            || nc.is_ascii_digit()
-            || matches!(
-                nc,
-                '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '·' | '-' | '—' | '$' | '€'
-            ))
-        {
-            return false;
-        }
-        if line.as_bytes().get(i) != Some(&b'.') {
-            return true;
-        }
-        // The word before the period.
-        let before = line.get(..i).unwrap_or("");
-        let word_start = before
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let word = before.get(word_start..).unwrap_or("");
-        if word.is_empty() {
-            return true;
-        }
         let lw = word.to_ascii_lowercase();
         let lw = lw.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-        // "Acme GmbH. The company ...": a company suffix ends a sentence before
-        // a capitalized word, but not before "(" ("Acme, Inc. (Nasdaq: ACME)").
         if COMPANY_SUFFIXES.contains(&lw) && nc.is_uppercase() {
             return true;
         }
         if ABBREVIATIONS.contains(&lw) {
-            // "Inc." at the end of a sentence followed by a new sentence is rare
-            // enough; but "Inc. (Nasdaq" is common. Keep going.
             return false;
         }
-        // A single capital letter: an initial ("David B. Johnston").
-        let mut chars = word.chars();
-        if let (Some(c), None) = (chars.next(), chars.next())
-            && c.is_uppercase()
-        {
-            return false;
-        }
-        true
+        !is_initial(word)
     }
 
     fn check(text: &str, expect: &[&str]) {
