@@ -649,6 +649,26 @@ impl<'t> Parts<'t> {
 mod tests {
     use super::*;
 
+    /// `MONTH_WORDS` is `MONTHS` without its optional periods, `Sept?` as
+    /// `Sep` and `Sept`: the two cannot drift apart.
+    #[test]
+    fn month_words_are_the_pattern_months() {
+        let mut from_pattern: Vec<String> = MONTHS
+            .split('|')
+            .flat_map(|alt| {
+                let w = alt.trim_end_matches("\\.?");
+                match w.strip_suffix("t?") {
+                    Some(stem) => vec![stem.to_string(), format!("{stem}t")],
+                    None => vec![w.to_string()],
+                }
+            })
+            .collect();
+        let mut words: Vec<String> = MONTH_WORDS.iter().map(|w| w.to_string()).collect();
+        from_pattern.sort();
+        words.sort();
+        assert_eq!(words, from_pattern);
+    }
+
     fn check(report: &str, fye: u32, text: &str, expect: &[&str]) {
         let ctx = DateContext {
             report: NaiveDate::parse_from_str(report, "%Y-%m-%d").ok(),
