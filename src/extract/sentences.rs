@@ -330,31 +330,6 @@ mod tests {
         assert_eq!(got, expect);
     }
 
-    /// `push` as first written (three trims): the reference.
-    fn push_reference(
-        out: &mut Vec<Sentence>,
-        body: &str,
-        line_off: usize,
-        s: usize,
-        e: usize,
-        line: usize,
-        first: &mut bool,
-    ) {
-        let Some(seg) = body.get(s..e) else { return };
-        let lead = seg.len() - seg.trim_start().len();
-        let trail = seg.len() - seg.trim_end().len();
-        if seg.trim().is_empty() {
-            return;
-        }
-        out.push(Sentence {
-            start: line_off + s + lead,
-            end: line_off + e - trail,
-            line,
-            line_start: *first,
-        });
-        *first = false;
-    }
-
     /// The per-byte loop `split` had before it jumped with `memchr3`: the
     /// reference for the fast path.
     fn split_bytewise(text: &str) -> Vec<Sentence> {
@@ -383,14 +358,14 @@ mod tests {
                             break;
                         }
                     }
-                    push_reference(&mut out, body, line_off, start, e, line_no, &mut first);
+                    push(&mut out, body, line_off, start, e, line_no, &mut first);
                     start = e;
                     i = e;
                     continue;
                 }
                 i += 1;
             }
-            push_reference(
+            push(
                 &mut out,
                 body,
                 line_off,
