@@ -169,6 +169,9 @@ impl Org {
 struct OrgPrep {
     /// The `lexicon` argument this was computed for.
     lexicon: Option<usize>,
+    /// The preparation of the same surface for another `lexicon`
+    /// argument, if one was made (position in `Extractor::org_preps`).
+    next: Option<usize>,
     /// The candidate for the surface as it stands (after the title and
     /// trim steps); `None` when it names no organization.
     whole: Option<OrgCand>,
@@ -185,6 +188,7 @@ impl OrgPrep {
     fn new(surface: &str, lexicon: Option<usize>) -> OrgPrep {
         let none = OrgPrep {
             lexicon,
+            next: None,
             whole: None,
             tail: None,
         };
@@ -225,6 +229,7 @@ impl OrgPrep {
         });
         OrgPrep {
             lexicon,
+            next: None,
             whole: OrgCand::new(surface, lexicon),
             tail,
         }
@@ -510,8 +515,9 @@ pub struct Extractor<'a> {
     compounds: Compounds,
     compound_mentions: Vec<Mention>,
     orgs: Vec<Org>,
-    /// [`OrgPrep`] per surface given to [`Extractor::org_for`]: its
-    /// position in `org_preps` by surface (one look-up per call).
+    /// [`OrgPrep`] per surface given to [`Extractor::org_for`]: the
+    /// position in `org_preps` of the surface's first one (one look-up per
+    /// call); those for other `lexicon` arguments follow `OrgPrep::next`.
     org_prep_at: FxHashMap<String, usize>,
     org_preps: Vec<OrgPrep>,
     org_mentions: Vec<Mention>,
@@ -1451,21 +1457,39 @@ impl<'a> Extractor<'a> {
     ///
     /// What depends on the arguments alone (title and trim steps, display
     /// name, keys, lexicon entry: an [`OrgPrep`]) is computed once per
-    /// surface and document and kept in `org_preps` (found by surface
-    /// through `org_prep_at`, one hash per call when known) and checked
-    /// against `lexicon`, which with the static lexicon is all
-    /// it depends on. What depends on the organizations found so far runs
+    /// surface, `lexicon` argument and document and kept in `org_preps`
+    /// (found by surface through `org_prep_at`, one hash per call when
+    /// known, then by `lexicon` along the surface's chain: an [`OrgPrep`]
+    /// depends on these two and the static lexicon alone, so a kept one is
+    /// what a new one would be; a surface met with and without its lexicon
+    /// entry no longer recomputes its preparation at each switch). What depends on the organizations found so far runs
     /// on every call, as before: whether a glued heading comes off
     /// ([`Extractor::unglued`]) and which entity the name joins.
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
         let at = match self.org_prep_at.get(surface) {
-            Some(&at) => {
-                if let Some(p) = self.org_preps.get_mut(at)
-                    && p.lexicon != lexicon
-                {
-                    *p = OrgPrep::new(surface, lexicon);
+            Some(&first) => {
+                // The surface's preparations, one per `lexicon` argument
+                // seen, chained through `next`.
+                let mut at = first;
+                loop {
+                    let Some(p) = self.org_preps.get(at) else {
+                        return None;
+                    };
+                    if p.lexicon == lexicon {
+                        break at;
+                    }
+                    match p.next {
+                        Some(n) => at = n,
+                        None => {
+                            let new = self.org_preps.len();
+                            if let Some(p) = self.org_preps.get_mut(at) {
+                                p.next = Some(new);
+                            }
+                            self.org_preps.push(OrgPrep::new(surface, lexicon));
+                            break new;
+                        }
+                    }
                 }
-                at
             }
             None => {
                 let at = self.org_preps.len();
