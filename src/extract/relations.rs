@@ -689,11 +689,15 @@ const ORG_CUE_THE: &[u8] = b"the";
 /// check, on the last word alone, let 127 through).
 ///
 /// The text goes by blocks of [`ORG_CUE_BLOCK`] bytes: a branch-free test
-/// ([`org_cue_candidates`], which the compiler vectorizes) marks the bytes
-/// that may be such a capital, and [`org_cue_at`] looks back from each
-/// marked byte. The blocks read the text around the sentence (the bytes
-/// before it as look-back, the bytes after it are masked off), so they
-/// never copy a partial block; the look-back of [`org_cue_at`] stays
+/// ([`org_cue_capitals`], which the compiler vectorizes) marks the ASCII
+/// capitals after whitespace, the byte before each of those is looked up
+/// in [`ORG_CUE_BEFORE_TABLE`] (together the two tests are
+/// [`org_cue_candidate`]), and [`org_cue_at`] looks back from each byte
+/// that passes both. The vectorized part is the cheap half of the test:
+/// the last-letter half, seven comparisons per byte when it was in the
+/// block, now runs once per capital after whitespace. The blocks read the
+/// text around the sentence (the bytes before it as look-back, the bytes
+/// after it are masked off), so they never copy a partial block; the look-back of [`org_cue_at`] stays
 /// within the sentence.
 fn may_hold_org_cue_in(text: &[u8], start: usize, end: usize) -> bool {
     let Some(st) = text.get(start..end) else {
@@ -701,13 +705,20 @@ fn may_hold_org_cue_in(text: &[u8], start: usize, end: usize) -> bool {
     };
     let mut k = start;
     while k < end {
-        let mut m = org_cue_candidates(text, k);
+        let mut m = org_cue_capitals(text, k);
         if let Some(left) = end.checked_sub(k).filter(|&n| n < ORG_CUE_BLOCK) {
             m &= (1u32 << left) - 1;
         }
         while m != 0 {
-            let i = k + m.trailing_zeros() as usize - start;
-            if org_cue_at(st, i) {
+            let at = k + m.trailing_zeros() as usize;
+            let p2 = at
+                .checked_sub(2)
+                .and_then(|q| text.get(q))
+                .copied()
+                .unwrap_or(0);
+            if ORG_CUE_BEFORE_TABLE.get(usize::from(p2)) == Some(&true)
+                && org_cue_at(st, at - start)
+            {
                 return true;
             }
             m &= m - 1;
@@ -805,18 +816,39 @@ fn org_cue_last_word(h: &[u8]) -> Option<&'static [u8]> {
 /// Bytes per block of [`may_hold_org_cue_in`]'s branch-free scan.
 const ORG_CUE_BLOCK: usize = 32;
 
-/// Bytes [`org_cue_candidates`] looks back from a capital.
-const ORG_CUE_BACK: usize = 2;
+/// Bytes [`org_cue_capitals`] looks back from a capital.
+const ORG_CUE_BACK: usize = 1;
 
 /// Whether the capital-like byte `c` follows `p2 p1` as in a cue: `p1`
 /// whitespace as [`org_cue_space`] counts it, and `p2` either the last
 /// letter of one of [`ORG_CUE_LAST_WORDS`] or whitespace too (a run of
-/// it, whose word [`org_cue_at`] then finds). Branch-free, so a block of
-/// it vectorizes. A byte outside the text is passed as 0, which is
+/// it, whose word [`org_cue_at`] then finds). [`may_hold_org_cue_in`]
+/// makes it in two halves, [`org_cue_capital`] by blocks and
+/// [`org_cue_before`] at the bytes that pass the first; this whole form is
+/// what the tests read. A byte outside the text is passed as 0, which is
 /// neither.
-#[inline(always)]
+#[cfg(test)]
 fn org_cue_candidate(p2: u8, p1: u8, c: u8) -> bool {
-    let ws = |x: u8| (x == b' ') | (x.wrapping_sub(b'\t') < 5) | (x >= 0x80);
+    org_cue_capital(p1, c) & org_cue_before(p2)
+}
+
+/// Whitespace as [`org_cue_space`] counts it, branch-free: `' '`, the
+/// bytes `\t` to `\r` (the vertical tab among them), any non-ASCII byte.
+#[inline(always)]
+const fn org_cue_ws(x: u8) -> bool {
+    (x == b' ') | (x.wrapping_sub(b'\t') < 5) | (x >= 0x80)
+}
+
+/// The first half of [`org_cue_candidate`]: `c` an ASCII capital after
+/// whitespace `p1`. Branch-free, so a block of it vectorizes.
+#[inline(always)]
+fn org_cue_capital(p1: u8, c: u8) -> bool {
+    (c.wrapping_sub(b'A') < 26) & org_cue_ws(p1)
+}
+
+/// The second half of [`org_cue_candidate`]: `p2` the last letter of one
+/// of [`ORG_CUE_LAST_WORDS`] or whitespace.
+const fn org_cue_before(p2: u8) -> bool {
     let last = (p2 == b'o')
         | (p2 == b'y')
         | (p2 == b'h')
@@ -824,14 +856,26 @@ fn org_cue_candidate(p2: u8, p1: u8, c: u8) -> bool {
         | (p2 == b'n')
         | (p2 == b'r')
         | (p2 == b'e');
-    (c.wrapping_sub(b'A') < 26) & ws(p1) & (last | ws(p2))
+    last | org_cue_ws(p2)
 }
 
+/// [`org_cue_before`] of every byte, looked up once per capital after
+/// whitespace by [`may_hold_org_cue_in`].
+const ORG_CUE_BEFORE_TABLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = org_cue_before(i as u8);
+        i += 1;
+    }
+    t
+};
+
 /// The bytes of `b` from `k` on (up to [`ORG_CUE_BLOCK`] of them) where
-/// [`org_cue_candidate`] holds, as bits (bit `j` for byte `k + j`),
-/// looking back into the bytes before `k`; bytes outside `b` count as 0.
+/// [`org_cue_capital`] holds, as bits (bit `j` for byte `k + j`),
+/// looking back into the byte before `k`; bytes outside `b` count as 0.
 /// Every byte where [`org_cue_at`] holds for a sentence of `b` is marked.
-fn org_cue_candidates(b: &[u8], k: usize) -> u32 {
+fn org_cue_capitals(b: &[u8], k: usize) -> u32 {
     let full = k
         .checked_sub(ORG_CUE_BACK)
         .and_then(|lo| b.get(lo..k + ORG_CUE_BLOCK))
@@ -851,8 +895,8 @@ fn org_cue_candidates(b: &[u8], k: usize) -> u32 {
     // of `x` is 0 or 1.
     let at = |d: usize| w.get(d..d + ORG_CUE_BLOCK).unwrap_or(&[]);
     let mut hits = [0u8; ORG_CUE_BLOCK];
-    for (h, ((&p2, &p1), &c)) in hits.iter_mut().zip(at(0).iter().zip(at(1)).zip(at(2))) {
-        *h = u8::from(org_cue_candidate(p2, p1, c));
+    for (h, (&p1, &c)) in hits.iter_mut().zip(at(0).iter().zip(at(1))) {
+        *h = u8::from(org_cue_capital(p1, c));
     }
     let mut m = 0u32;
     for (q, eight) in hits.chunks_exact(8).enumerate() {
@@ -863,7 +907,7 @@ fn org_cue_candidates(b: &[u8], k: usize) -> u32 {
 }
 
 /// The multiplier that gathers eight 0/1 bytes into the bits of a byte
-/// (see [`org_cue_candidates`]).
+/// (see [`org_cue_capitals`]).
 const ORG_CUE_GATHER: u64 = 0x0102_0408_1020_4080;
 
 /// A weak cue (`by X`, `from X`, `partner X`, in any ASCII case), which
