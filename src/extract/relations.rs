@@ -697,8 +697,8 @@ const ORG_CUE_THE: &[u8] = b"the";
 /// the last-letter half, seven comparisons per byte when it was in the
 /// block, now runs once per capital after whitespace. The blocks read the
 /// text around the sentence (the bytes before it as look-back, the bytes
-/// after it are masked off), so they never copy a partial block; the look-back of [`org_cue_at`] stays
-/// within the sentence.
+/// after it are masked off), so they never copy a partial block; the
+/// look-back of [`org_cue_at`] stays within the sentence.
 fn may_hold_org_cue_in(text: &[u8], start: usize, end: usize) -> bool {
     let Some(st) = text.get(start..end) else {
         return false;
@@ -1516,9 +1516,7 @@ impl<'a> Extractor<'a> {
                 // seen, chained through `next`.
                 let mut at = first;
                 loop {
-                    let Some(p) = self.org_preps.get(at) else {
-                        return None;
-                    };
+                    let p = self.org_preps.get(at)?;
                     if p.lexicon == lexicon {
                         break at;
                     }
