@@ -1322,8 +1322,9 @@ impl<'a> Extractor<'a> {
         self.find_targets();
         self.compute_context();
         let mut out = Relations::default();
+        let mut at = MentionCursors::default();
         for i in 0..self.sents.len() {
-            self.sentence_relations(i, &mut out);
+            self.sentence_relations(i, &mut at, &mut out);
         }
         self.payment_tables(&mut out);
         self.finish(out)
@@ -1886,24 +1887,23 @@ impl<'a> Extractor<'a> {
         mentions_in(&self.compound_mentions, start, end)
     }
 
-    fn orgs_in(&self, start: usize, end: usize) -> Vec<Mention> {
-        mentions_in(&self.org_mentions, start, end)
-    }
-
     fn registrant_idx(&self) -> Option<usize> {
         self.orgs.iter().position(|o| o.registrant)
     }
 
     // ------------------------------------------------------------ relations
 
-    fn sentence_relations(&self, si: usize, out: &mut Relations) {
+    /// The relations of sentence `si`. `at` holds where the previous
+    /// call's sentence started in the mention lists (see
+    /// [`MentionCursors`]).
+    fn sentence_relations(&self, si: usize, at: &mut MentionCursors, out: &mut Relations) {
         let Some(s) = self.sents.get(si).copied() else {
             return;
         };
         let st = self.sent_text(&s);
-        let comps = self.compounds_in(s.start, s.end);
+        let comps = mentions_in_from(&self.compound_mentions, &mut at.compounds, s.start, s.end);
         let ctx = self.context.get(si).copied().flatten();
-        let orgs = self.orgs_in(s.start, s.end);
+        let orgs = mentions_in_from(&self.org_mentions, &mut at.orgs, s.start, s.end);
         // Every rule below ties a fact to a compound of the sentence, its
         // context compound, or an organization of the sentence (a payment
         // with neither payer nor compound is dropped when facts are built):
@@ -1915,7 +1915,7 @@ impl<'a> Extractor<'a> {
         let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
 
         // Targets.
-        let from = self.target_mentions.partition_point(|t| t.start < s.start);
+        let from = advance_to(&self.target_mentions, &mut at.targets, s.start, |t| t.start);
         for t in self.target_mentions.get(from..).unwrap_or(&[]) {
             if t.start >= s.end {
                 break;
@@ -3691,7 +3691,11 @@ fn cues_partnership(st: &str) -> bool {
 /// The mentions inside `start..end` of a list sorted by start (binary search,
 /// so a long document does not make every sentence scan every mention).
 fn mentions_in(sorted: &[Mention], start: usize, end: usize) -> Vec<Mention> {
-    let from = sorted.partition_point(|m| m.start < start);
+    mentions_from(sorted, sorted.partition_point(|m| m.start < start), end)
+}
+
+/// The mentions of `sorted` from index `from` on that lie before `end`.
+fn mentions_from(sorted: &[Mention], from: usize, end: usize) -> Vec<Mention> {
     sorted
         .get(from..)
         .unwrap_or(&[])
@@ -3700,6 +3704,59 @@ fn mentions_in(sorted: &[Mention], start: usize, end: usize) -> Vec<Mention> {
         .filter(|m| m.end <= end)
         .copied()
         .collect()
+}
+
+/// Where the sentences seen so far start in the extractor's sorted
+/// mention lists: for each list, the number of its mentions that start
+/// before the last sentence given to [`advance_to`].
+#[derive(Default)]
+struct MentionCursors {
+    compounds: usize,
+    orgs: usize,
+    targets: usize,
+}
+
+/// `sorted.partition_point(|x| start_of(x) < start)` (`sorted` is sorted by
+/// `start_of`), found by moving `*cursor`, that point for an earlier
+/// call, forward over the items that start before `start`; `*cursor`
+/// becomes the point.
+///
+/// The sentences are visited in text order, so each list is walked once
+/// per document instead of binary-searched per sentence. The walk gives
+/// the partition point whenever every item before `*cursor` starts before
+/// `start` (the items from `*cursor` on that do are exactly the ones the
+/// walk steps over, as the list is sorted); that holds when `start` is at
+/// least the earlier call's start. Otherwise (the item before `*cursor`
+/// does not start before `start`) the binary search is run, so the result
+/// never depends on the order of calls.
+fn advance_to<T>(
+    sorted: &[T],
+    cursor: &mut usize,
+    start: usize,
+    start_of: impl Fn(&T) -> usize,
+) -> usize {
+    let behind = cursor.checked_sub(1).map_or(*cursor == 0, |k| {
+        sorted.get(k).is_some_and(|x| start_of(x) < start)
+    });
+    if !behind {
+        *cursor = sorted.partition_point(|x| start_of(x) < start);
+        return *cursor;
+    }
+    while sorted.get(*cursor).is_some_and(|x| start_of(x) < start) {
+        *cursor += 1;
+    }
+    *cursor
+}
+
+/// [`mentions_in`] with the binary search replaced by [`advance_to`]
+/// (same start point, so the same mentions).
+fn mentions_in_from(
+    sorted: &[Mention],
+    cursor: &mut usize,
+    start: usize,
+    end: usize,
+) -> Vec<Mention> {
+    mentions_from(sorted, advance_to(sorted, cursor, start, |m| m.start), end)
 }
 
 /// Compounds of a pure list ("A, B, and C") that ends with the last mention.
@@ -5875,7 +5932,7 @@ mod phase_cue_tests {
                     respectively: st.contains("respectively"),
                     s: *s,
                     comps: comps.clone(),
-                    orgs: ex.orgs_in(s.start, s.end),
+                    orgs: mentions_in(&ex.org_mentions, s.start, s.end),
                     ctx,
                     ctx_ok: ctx.is_some(),
                     dates: std::cell::OnceCell::new(),
@@ -6152,6 +6209,39 @@ mod phase_cue_tests {
             }
             let (l, r) = s.split_at(at.min(s.len()));
             check_planned(l, r);
+        }
+
+        /// The cursor walk gives the binary search's point for any sorted
+        /// list and any order of starts (forward, repeated, going back).
+        #[test]
+        fn cursor_walk_is_the_partition_point(
+            mut starts in proptest::collection::vec(0usize..60, 0..40),
+            calls in proptest::collection::vec(0usize..70, 0..30),
+            sorted_calls in proptest::bool::ANY,
+            ends in proptest::collection::vec(0usize..8, 40),
+        ) {
+            starts.sort_unstable();
+            let ms: Vec<Mention> = starts
+                .iter()
+                .zip(&ends)
+                .enumerate()
+                .map(|(i, (&start, &len))| Mention { start, end: start + len, entity: i })
+                .collect();
+            let mut calls = calls;
+            if sorted_calls {
+                calls.sort_unstable();
+            }
+            let mut cursor = 0;
+            for &start in &calls {
+                let point = ms.partition_point(|m| m.start < start);
+                proptest::prop_assert_eq!(advance_to(&ms, &mut cursor, start, |m| m.start), point);
+                proptest::prop_assert_eq!(cursor, point);
+                let mut again = point;
+                proptest::prop_assert_eq!(
+                    mentions_in_from(&ms, &mut again, start, start + 9),
+                    mentions_in(&ms, start, start + 9)
+                );
+            }
         }
 
         /// The char windows equal a char walk on mixed ASCII and multi-byte
