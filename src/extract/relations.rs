@@ -1855,20 +1855,7 @@ impl<'a> Extractor<'a> {
                 let line = self.text.get(s.start..line_end).unwrap_or("");
                 let (off, _) = strip_bullet(line);
                 let bullet = off > 0 && line.get(..off).is_some_and(|b| !b.trim().is_empty());
-                let from = self
-                    .compound_mentions
-                    .partition_point(|m| m.start < s.start + off);
-                let lead = self
-                    .compound_mentions
-                    .get(from..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .find(|m| {
-                        m.start >= s.start + off
-                            && m.start <= s.start + off + 4
-                            && m.start < line_end
-                    })
-                    .map(|m| m.entity);
+                let lead = leading_compound(&self.compound_mentions, s.start + off, line_end);
                 line_lead = lead;
                 if let Some(c) = lead {
                     if !bullet || is_heading(line) {
@@ -2996,8 +2983,8 @@ impl NameParts {
     }
 }
 
-/// [`sentence_holding`] and [`NameParts`] of `finish` against the scans
-/// they replace.
+/// [`sentence_holding`] and [`NameParts`] of `finish`, and [`leading_compound`] of
+/// `compute_context`, against the scans they replace.
 #[cfg(test)]
 mod finish_tests {
     /// The sentence a linear scan finds: the first holding `start..end`.
@@ -3189,6 +3176,72 @@ mod finish_tests {
                 .map(|i| roots.get(i).copied().unwrap_or(0))
                 .collect();
             check_name_parts(&names, &root_of);
+        }
+    }
+
+    /// The leading compound a scan of the mentions from `at` on finds (the
+    /// code [`super::leading_compound`] replaces).
+    fn leading_compound_by_scan(
+        sorted: &[super::Mention],
+        at: usize,
+        line_end: usize,
+    ) -> Option<usize> {
+        let from = sorted.partition_point(|m| m.start < at);
+        sorted
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|m| m.start >= at && m.start <= at + 4 && m.start < line_end)
+            .map(|m| m.entity)
+    }
+
+    #[test]
+    fn leading_compound_is_what_the_scan_finds() {
+        let mut leads = 0;
+        for text in crate::extract::sample_filings() {
+            let Ok(doc) = crate::ingest::ingest_bytes("sample.txt", text.as_bytes()) else {
+                continue;
+            };
+            let mut ex = super::Extractor::new(&doc);
+            ex.find_compounds();
+            let ms = &ex.compound_mentions;
+            // Every mention start and the bytes around it, with line ends
+            // before, at and after the mention.
+            for m in ms {
+                for at in m.start.saturating_sub(6)..=m.start + 1 {
+                    for line_end in [m.start, m.start + 1, m.end, usize::MAX] {
+                        let want = leading_compound_by_scan(ms, at, line_end);
+                        leads += usize::from(want.is_some());
+                        assert_eq!(
+                            super::leading_compound(ms, at, line_end),
+                            want,
+                            "{at} {line_end}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(leads > 0, "no leading compound: the check is void");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_compound_matches_the_scan(
+            starts in proptest::collection::vec(0usize..40, 0..12),
+            at in 0usize..44,
+            line_end in 0usize..48,
+        ) {
+            let mut starts = starts;
+            starts.sort();
+            let ms: Vec<super::Mention> = starts
+                .iter()
+                .enumerate()
+                .map(|(entity, &start)| super::Mention { start, end: start + 2, entity })
+                .collect();
+            proptest::prop_assert_eq!(
+                super::leading_compound(&ms, at, line_end),
+                leading_compound_by_scan(&ms, at, line_end)
+            );
         }
     }
 }
@@ -3757,6 +3810,25 @@ fn mentions_in_from(
     end: usize,
 ) -> Vec<Mention> {
     mentions_from(sorted, advance_to(sorted, cursor, start, |m| m.start), end)
+}
+
+/// The entity of the first mention of `sorted` (sorted by start) that starts
+/// at `at` or up to 4 bytes after it, and before `line_end`: the compound
+/// that leads a line whose text (bullet stripped) starts at `at`.
+///
+/// It replaces a scan for the first mention of the suffix starting at `at`
+/// or later that meets both bounds: the starts of that suffix rise, so when
+/// its first mention starts past either bound every later one does too, and
+/// the first mention is the only candidate. One binary search instead of a
+/// walk to the end of the list for every line without a leading compound
+/// (which made `compute_context` quadratic in the mentions of a document).
+/// A test checks it against the scan.
+fn leading_compound(sorted: &[Mention], at: usize, line_end: usize) -> Option<usize> {
+    let from = sorted.partition_point(|m| m.start < at);
+    sorted
+        .get(from)
+        .filter(|m| m.start <= at + 4 && m.start < line_end)
+        .map(|m| m.entity)
 }
 
 /// Compounds of a pure list ("A, B, and C") that ends with the last mention.
