@@ -111,7 +111,7 @@ impl<'d> Evidences<'d> {
             document: self.id.clone(),
             start: r.start,
             end: r.end,
-            text: fold_whitespace(doc.text.get(start..end).unwrap_or("")).into(),
+            text: std::sync::Arc::from(&*fold_whitespace(doc.text.get(start..end).unwrap_or(""))),
         };
         self.built.borrow_mut().insert((start, end), e.clone());
         e
@@ -121,15 +121,17 @@ impl<'d> Evidences<'d> {
 /// `s` with each run of whitespace made one space and none at either end:
 /// its words joined by single spaces.
 ///
-/// Most sentences are ASCII with single spaces between words: those are
-/// already folded, and one branch-free pass over the bytes (no whitespace
-/// byte but the space, no two spaces together, none at either end) proves
-/// it, so they are copied whole. Any other text takes `split_whitespace`,
-/// which knows Unicode whitespace.
-fn fold_whitespace(s: &str) -> String {
+/// Most sentences have single spaces between words and no other
+/// whitespace: those are already folded, and one branch-free pass over the
+/// bytes (no ASCII whitespace byte but the space, no two spaces together,
+/// none at either end) and, for text that is not ASCII, a look at the few
+/// characters that may be Unicode whitespace ([`has_unicode_space`]) prove
+/// it, so they are returned as they are (borrowed: the caller copies them
+/// once, into the evidence's shared string). Any other text takes
+/// `split_whitespace`.
+fn fold_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    let folded = b.is_ascii()
-        && b.first() != Some(&b' ')
+    let folded = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
         && b.iter().fold(true, |acc, &c| {
             acc & !(c.is_ascii_whitespace() & (c != b' ')) & (c != 0x0B)
@@ -137,9 +139,40 @@ fn fold_whitespace(s: &str) -> String {
         && b.iter()
             .zip(b.iter().skip(1))
             .fold(true, |acc, (&x, &y)| acc & !((x == b' ') & (y == b' ')));
-    if folded {
-        return s.to_string();
+    if folded && !has_unicode_space(s) {
+        return s.into();
     }
+    fold_unicode_whitespace(s).into()
+}
+
+/// The first bytes of every non-ASCII whitespace character (`char::is_whitespace`:
+/// U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000); a test checks every
+/// character.
+const UNICODE_SPACE_LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
+
+/// Whether `s` holds a whitespace character that is not ASCII.
+///
+/// Every such character starts with one of [`UNICODE_SPACE_LEADS`], so
+/// only the characters at those bytes (found with `memchr`; a few per
+/// sentence, `’` and `®` among them) are decoded, instead of every
+/// character of `s`. A test compares it with the check of every character.
+fn has_unicode_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.is_ascii() {
+        return false;
+    }
+    let [c2, e1, e2, e3] = UNICODE_SPACE_LEADS;
+    let space_at = |i: usize| {
+        s.get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    };
+    memchr::memchr3_iter(c2, e1, e2, b).any(space_at) || memchr::memchr_iter(e3, b).any(space_at)
+}
+
+/// [`fold_whitespace`] of any `s`: its `split_whitespace` words joined by
+/// single spaces.
+fn fold_unicode_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -178,7 +211,7 @@ pub(crate) fn sample_filings() -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold_whitespace, without_prefilter};
+    use super::{fold_whitespace, has_unicode_space, without_prefilter};
     use regex::Regex;
 
     #[test]
@@ -197,27 +230,67 @@ mod tests {
             "a\u{b}b",
             "a\u{c}b",
             "a\u{1f}b",
+            // Already folded but for one Unicode space, or not at all.
+            "a\u{a0}b",
+            "a\u{2019}s \u{ae} \u{3000}",
+            "\u{2019}\u{ae}\u{1680}",
+            "it\u{2019}s a\u{ae} \u{e9}\u{e1}\u{e3}",
             "a\u{85}b",
         ] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(fold_whitespace(s), want, "{s:?}");
+            let spaced = s.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+            assert_eq!(has_unicode_space(s), spaced, "{s:?}");
         }
+        let mut folded = 0;
         for text in super::sample_filings() {
-            for line in text.lines() {
-                let want = line.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert_eq!(fold_whitespace(line), want);
+            // Lines, and stretches of lines that hold line breaks.
+            let lines: Vec<&str> = text.lines().collect();
+            let stretches = text.split("\n\n").chain(lines.iter().copied());
+            for piece in stretches {
+                let want = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(fold_whitespace(piece), want);
+                let spaced = piece.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+                assert_eq!(has_unicode_space(piece), spaced);
+                folded += usize::from(!piece.is_ascii() && piece != want);
             }
         }
+        assert!(folded > 0, "no non-ASCII text to fold: the check is thin");
+    }
+
+    /// Every whitespace character starts with an ASCII byte or one of the
+    /// bytes [`super::has_unicode_space`] decodes at.
+    #[test]
+    fn every_unicode_space_starts_with_a_listed_byte() {
+        let mut seen = 0;
+        for ch in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if ch.is_whitespace() && !ch.is_ascii() {
+                let mut buf = [0u8; 4];
+                let lead = ch.encode_utf8(&mut buf).as_bytes().first().copied();
+                assert!(
+                    lead.is_some_and(|l| super::UNICODE_SPACE_LEADS.contains(&l)),
+                    "{ch:?}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen >= 17, "{seen} non-ASCII whitespace characters");
     }
 
     proptest::proptest! {
         #[test]
         fn fold_whitespace_is_split_whitespace_joined(v in proptest::collection::vec(
-            proptest::sample::select(vec!["a", "Z", ".", " ", " ", "\t", "\n", "\u{b}", "\u{a0}", "\u{2003}", "é"]),
+            proptest::sample::select(vec![
+                "a", "Z", ".", " ", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{85}",
+                "\u{a0}", "\u{1680}", "\u{2003}", "\u{200b}", "\u{2019}", "\u{2028}", "\u{3000}",
+                "é", "\u{e000}",
+            ]),
             0..40,
         )) {
             let s = v.concat();
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced = s.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+            proptest::prop_assert_eq!(has_unicode_space(&s), spaced);
             proptest::prop_assert_eq!(fold_whitespace(&s), want);
         }
     }
