@@ -45,6 +45,212 @@ static CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The `(start, end)` byte ranges of the [`CODE_RE`] matches in `s`, in
+/// order, as `CODE_RE.find_iter(s)` gives them: read off the bytes by
+/// [`ascii_code_matches`], or found by the pattern where that declines.
+///
+/// Why: the pattern's search costs about twelve instructions per byte of
+/// a sentence (its lazy DFA walks every byte, and each match is searched
+/// for again backwards for its start), 1 700 per sentence with a code
+/// joint in the sample filings; the reader skips the bytes that are
+/// neither digits nor non-ASCII eight at a time and looks closer only at
+/// the start of each run of digits, about 1 000 per such sentence.
+fn code_matches(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if ascii_code_matches(s, &mut out).is_none() {
+        out.clear();
+        out.extend(CODE_RE.find_iter(s).map(|m| (m.start(), m.end())));
+    }
+    out
+}
+
+/// ASCII word byte or not, as `(?-u:\b)` sees it, at offset `k` of `b`
+/// (`false` past the end).
+fn word_at(b: &[u8], k: usize) -> bool {
+    b.get(k).copied().is_some_and(is_word_byte)
+}
+
+/// Whether `(?-u:\b)` holds at offset `k > 0` of `b`.
+fn boundary_at(b: &[u8], k: usize) -> bool {
+    word_at(b, k - 1) != word_at(b, k)
+}
+
+/// How many ASCII digits `b` has from offset `k`.
+fn digit_run(b: &[u8], k: usize) -> usize {
+    b.get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+/// A byte [`ascii_code_matches`] must look at: an ASCII digit or a byte
+/// of a non-ASCII character.
+fn code_byte(c: u8) -> bool {
+    (c.wrapping_sub(b'0') < 10) | (c >= 0x80)
+}
+
+/// The offset of the first [`code_byte`] of `b` from `k`, if any: eight
+/// bytes at a time as one `u64`, then byte by byte at the end.
+///
+/// In a word `x`, a byte `c` has its high bit set in `x` when it is not
+/// ASCII; otherwise (`y`, the bytes' low seven bits, so that no sum
+/// carries into the next byte) `c + 0x50` has it when `c >= 0x30` and
+/// `c + 0x46` when `c >= 0x3A`: a digit has the first and not the second.
+/// The lowest byte with its high bit set in the result is the first
+/// [`code_byte`], as bytes are read little-endian.
+fn next_code_byte(b: &[u8], mut k: usize) -> Option<usize> {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const FROM_0: u64 = u64::from_le_bytes([0x50; 8]);
+    const PAST_9: u64 = u64::from_le_bytes([0x46; 8]);
+    while let Some(word) = b
+        .get(k..k + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map(u64::from_le_bytes)
+    {
+        let y = word & LOW7;
+        let found = (word | ((y + FROM_0) & !(y + PAST_9))) & HIGH;
+        if found != 0 {
+            return Some(k + (found.trailing_zeros() / 8) as usize);
+        }
+        k += 8;
+    }
+    Some(k + b.get(k..)?.iter().position(|&c| code_byte(c))?)
+}
+
+/// Where the `CODE_RE` match whose digits start at `j` ends, given that
+/// its prefix and separator precede `j`: the pattern's tail
+/// `(\d{2,8})(?:-(\d{1,6}))?([A-Za-z]\d{0,3})?(?-u:\b)` tried in its own
+/// order (greedy counts from the largest, an optional group before its
+/// absence), over ASCII digits only (see [`ascii_code_matches`] for why
+/// that is enough).
+fn code_tail_end(b: &[u8], j: usize) -> Option<usize> {
+    // `([A-Za-z]\d{0,3})?(?-u:\b)` from `p`.
+    let suffix = |p: usize| -> Option<usize> {
+        if b.get(p).is_some_and(u8::is_ascii_alphabetic) {
+            let most = digit_run(b, p + 1).min(3);
+            if let Some(e) = (0..=most)
+                .rev()
+                .map(|n| p + 1 + n)
+                .find(|&e| boundary_at(b, e))
+            {
+                return Some(e);
+            }
+        }
+        boundary_at(b, p).then_some(p)
+    };
+    let most = digit_run(b, j).min(8);
+    (2..=most).rev().map(|n| j + n).find_map(|p1| {
+        let dashed = (b.get(p1) == Some(&b'-'))
+            .then(|| {
+                let most = digit_run(b, p1 + 1).min(6);
+                (1..=most).rev().find_map(|n| suffix(p1 + 1 + n))
+            })
+            .flatten();
+        dashed.or_else(|| suffix(p1))
+    })
+}
+
+/// The [`CODE_RE`] match whose first digit is `b[j]`, an ASCII digit after
+/// no digit, if any: the pattern read by hand at its only possible start.
+///
+/// A match's prefix is ASCII letters and is followed by a separator or a
+/// digit, so it is the whole run of letters from its start, and its start
+/// must have a non-word byte (or the text's start) before it for the
+/// opening `\b`: the one start is where the run of letters that ends right
+/// before the separator (or the digit) begins. The prefix must then fit
+/// one of the two alternatives, which differ in their first letter's case.
+/// The separator is taken when present: the digit the pattern needs next
+/// is not there otherwise.
+fn code_at_digit(b: &[u8], j: usize) -> Option<(usize, usize)> {
+    let sep = matches!(b.get(j.checked_sub(1)?), Some(b'-' | b' '));
+    let last = j.checked_sub(1 + usize::from(sep))?;
+    if !b.get(last)?.is_ascii_uppercase() {
+        return None;
+    }
+    let letters = b
+        .get(..=last)?
+        .iter()
+        .rev()
+        .take(7)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let start = last + 1 - letters;
+    if start > 0 && word_at(b, start - 1) {
+        return None;
+    }
+    let first = *b.get(start)?;
+    let fits = if first.is_ascii_uppercase() {
+        // `[A-Z][A-Za-z]{0,4}[A-Z]`
+        (2..=6).contains(&letters)
+    } else {
+        // `[a-z][A-Z]{2,4}`
+        (3..=5).contains(&letters) && b.get(start + 1..=last)?.iter().all(u8::is_ascii_uppercase)
+    };
+    if !fits {
+        return None;
+    }
+    Some((start, code_tail_end(b, j)?))
+}
+
+/// The [`CODE_RE`] matches of `s`, pushed to `out` in order, read off its
+/// bytes; `None` (with `out` part filled) when `s` has a numeric
+/// character or `‑` (U+2011) that is not ASCII right after an ASCII
+/// letter, digit or `-`, or after a capital and a space: there a match
+/// might use it.
+///
+/// Why this is the pattern's `find_iter`: every match has its first digit
+/// right after its prefix's last capital or a separator after it, and so
+/// at the start of a run of digits; [`code_at_digit`] reads the only match
+/// that can have its first digit there. Matches have distinct, increasing
+/// first digits and starts in the same order (a later start lies past the
+/// earlier run of letters), so trying each run of digits in turn, the
+/// first that yields a match yields the leftmost one, as the pattern's
+/// search does; the search then goes on from the match's end, and so does
+/// the scan (a match ends in a word byte and before a non-word byte, so no
+/// later match starts inside it).
+///
+/// Non-ASCII characters: the pattern's prefix and letters are ASCII, its
+/// `\b` ASCII, but its `\d` and the separator `‑` (U+2011) are not. The
+/// first non-ASCII character any way through the pattern could read is a
+/// decimal digit (which `char::is_numeric` accepts) or `‑`, right after
+/// an ASCII letter, digit, `-`, or a space after a capital. With no such
+/// character (checked at every non-ASCII lead byte the scan meets: the
+/// bytes it passes over inside a match are ASCII), a non-ASCII byte is
+/// simply a non-word byte that no part of the pattern takes, which is how
+/// the reader treats it.
+fn ascii_code_matches(s: &str, out: &mut Vec<(usize, usize)>) -> Option<()> {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while let Some(i) = next_code_byte(b, k) {
+        let c = *b.get(i)?;
+        let before = |n: usize| i.checked_sub(n).and_then(|p| b.get(p)).copied();
+        if c >= 0xC0 {
+            let after_word = before(1).is_some_and(|p| p.is_ascii_alphanumeric() || p == b'-');
+            let after_capital_space =
+                before(1) == Some(b' ') && before(2).is_some_and(|p| p.is_ascii_uppercase());
+            if (after_word || after_capital_space)
+                && s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|ch| ch.is_numeric() || ch == '\u{2011}')
+            {
+                return None;
+            }
+            k = i + 1;
+        } else if c >= 0x80 {
+            k = i + 1;
+        } else if let Some((start, end)) = code_at_digit(b, i) {
+            out.push((start, end));
+            k = end;
+        } else {
+            // The run's other digits do not start a run.
+            k = i + 1 + digit_run(b, i + 1);
+        }
+    }
+    Some(())
+}
+
 /// `(prefix, separator, digits)`, groups 1 to 3 of a [`CODE_RE`] match
 /// `t`, read off its text: the prefix is the match's leading letters (the
 /// separator or a digit follows it), the separator is a `-` or space right
@@ -364,10 +570,11 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             what: NameShape::Conjugate,
         });
     }
-    let codes = cues.has(Cues::CODE).then(|| CODE_RE.find_iter(s));
-    for whole in codes.into_iter().flatten() {
-        let Some((prefix, sep, digits)) = code_parts(whole.as_str()).or_else(|| {
-            let c = CODE_RE.captures(whole.as_str())?;
+    let codes = cues.has(Cues::CODE).then(|| code_matches(s));
+    for (start, end) in codes.into_iter().flatten() {
+        let whole = s.get(start..end).unwrap_or("");
+        let Some((prefix, sep, digits)) = code_parts(whole).or_else(|| {
+            let c = CODE_RE.captures(whole)?;
             Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
         }) else {
             continue;
@@ -376,7 +583,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             continue;
         }
         // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
-        let after = s.get(whole.end()..).unwrap_or("");
+        let after = s.get(end..).unwrap_or("");
         if after.starts_with('.')
             && after
                 .get(1..2)
@@ -385,8 +592,8 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             continue;
         }
         out.push(Found {
-            start: whole.start(),
-            end: whole.end(),
+            start,
+            end,
             what: NameShape::Code,
         });
     }
@@ -1656,6 +1863,27 @@ mod tests {
             }
         }
 
+        /// [`code_matches`] finds what the pattern's iterator finds on
+        /// text dense in prefixes of every case and length, separators,
+        /// digit runs, word bytes and non-ASCII characters (Unicode digits
+        /// and `‑` among them).
+        #[test]
+        fn code_matches_are_the_pattern_on_any_text(
+            text in "([A-Z]{1,7}|[a-z]{1,3}|[A-Za-z]{1,7}|[-\u{2011} _.]|[0-9]{1,10}|\u{661}|\u{bd}|é|\u{2019}|[A-Za-z]{1,4}[- ]?[0-9]{1,9}(-[0-9]{1,7})?([a-z][0-9]{0,5})?){0,24}",
+        ) {
+            check_code_matches(&text);
+        }
+
+        /// On ASCII text the bytes are read by hand, never by the pattern.
+        #[test]
+        fn code_matches_are_read_by_hand_on_ascii_text(
+            text in "([A-Z]{1,7}|[a-z]{1,3}|[A-Za-z]{1,7}|[-  _.]|[0-9]{1,10}|[A-Za-z]{1,4}[- ]?[0-9]{1,9}(-[0-9]{1,7})?([a-z][0-9]{0,5})?){0,24}",
+        ) {
+            let mut got = Vec::new();
+            proptest::prop_assert!(ascii_code_matches(&text, &mut got).is_some());
+            proptest::prop_assert_eq!(got, check_code_matches_plain(&text));
+        }
+
         /// The set look-ups and stack keys of `code_is_excluded` answer as
         /// the list scan and allocated keys, on prefixes of any case,
         /// every separator, and ASCII or Unicode digits.
@@ -1755,6 +1983,88 @@ mod tests {
             }
         }
         assert!(n > 10, "only {n} codes read off the text");
+    }
+
+    /// `CODE_RE.find_iter` as `(start, end)` pairs.
+    fn check_code_matches_plain(s: &str) -> Vec<(usize, usize)> {
+        CODE_RE.find_iter(s).map(|m| (m.start(), m.end())).collect()
+    }
+
+    /// [`code_matches`] against the pattern's own iterator; returns how
+    /// many matches, and whether the bytes were read by hand.
+    fn check_code_matches(s: &str) -> (usize, bool) {
+        let want = check_code_matches_plain(s);
+        assert_eq!(code_matches(s), want, "in {s:?}");
+        let by_hand = ascii_code_matches(s, &mut Vec::new()).is_some();
+        (want.len(), by_hand)
+    }
+
+    #[test]
+    fn code_matches_are_the_pattern_on_every_sample() {
+        let (mut n, mut sentences, mut by_hand) = (0, 0, 0);
+        let mut texts = super::super::sample_filings();
+        for e in std::fs::read_dir("benches/data").expect("bench data") {
+            let bytes = std::fs::read(e.expect("entry").path()).expect("bench sample");
+            texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        for text in &texts {
+            check_code_matches(text);
+            for s in super::super::sentences::split(text) {
+                let (found, hand) = check_code_matches(text.get(s.start..s.end).unwrap_or(""));
+                n += found;
+                sentences += 1;
+                by_hand += usize::from(hand);
+            }
+        }
+        assert!(n > 100, "only {n} code-shaped words in the samples");
+        assert!(
+            by_hand * 10 > sentences * 9,
+            "only {by_hand} of {sentences} sentences read by hand"
+        );
+    }
+
+    #[test]
+    fn code_matches_at_the_edges() {
+        for (s, hand) in [
+            ("", true),
+            ("ZTX-101", true),
+            (
+                "abcdefZTX-101 and ABCDEF12 (mRNA-1273) xAB12 xABCDE12 xA12",
+                true,
+            ),
+            (
+                "ABCDEFG12 A12 1AB12 _AB12 AB12_ AB12-34-56 AB123456789 AB1",
+                true,
+            ),
+            (
+                "AB12c AB12c345 AB12c3456 AB12-1234567 AB12-3c4 AB12-3c4567 AB12-c AB12- AB12cd",
+                true,
+            ),
+            (
+                "AB-12 AB 12 AB  12 AB- 12 AB12345678 AB123456789-1 AB12-123456 AB12-123456x",
+                true,
+            ),
+            ("éABCDEF12, ’AB12 and ééZ1 and “AB12” ®AB12", true),
+            ("AB ’12 and AB12” and AB12-’ and AB12x’", true),
+            ("AB12é is no digit", true),
+            ("AB12\u{bd} is numeric", false),
+            (
+                "ZTX-101_x ZTX-101-2b3_ ZTX-1012-34567 AB 2024 MA 02451",
+                true,
+            ),
+            (
+                "AAAAAA00 _AA00 0AA00 aAAAAA00 A0AA00é AA000000000- AA000000000",
+                true,
+            ),
+            ("ZTX-\u{661}\u{662}", false),
+            ("ZTX\u{2011}101-5", false),
+            ("AB12\u{662}", false),
+            ("AB12-\u{662}", false),
+            ("AB \u{662}2", false),
+            ("AB12x\u{662}", false),
+        ] {
+            assert_eq!(check_code_matches(s).1, hand, "{s:?}");
+        }
     }
 
     fn check_phases_match_captures(s: &str) {
