@@ -1504,12 +1504,13 @@ impl<'a> Extractor<'a> {
     /// name, keys, lexicon entry: an [`OrgPrep`]) is computed once per
     /// surface, `lexicon` argument and document and kept in `org_preps`
     /// (found by surface through `org_prep_at`, one hash per call when
-    /// known, then by `lexicon` along the surface's chain: an [`OrgPrep`]
+    /// known, then by `lexicon` along the surface's chain). An [`OrgPrep`]
     /// depends on these two and the static lexicon alone, so a kept one is
-    /// what a new one would be; a surface met with and without its lexicon
-    /// entry no longer recomputes its preparation at each switch). What depends on the organizations found so far runs
-    /// on every call, as before: whether a glued heading comes off
-    /// ([`Extractor::unglued`]) and which entity the name joins.
+    /// what a new one would be, and a surface met both with and without its
+    /// lexicon entry is prepared once for each. What depends on the
+    /// organizations found so far runs on every call: whether a glued
+    /// heading comes off ([`Extractor::unglued`]) and which entity the name
+    /// joins.
     fn org_for(&mut self, surface: &str, lexicon: Option<usize>) -> Option<usize> {
         let at = match self.org_prep_at.get(surface) {
             Some(&first) => {
