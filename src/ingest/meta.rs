@@ -396,9 +396,22 @@ fn registrant(text: &str, lower: &[u8], header: Option<&Header>) -> (Option<Stri
         }
         aliases.extend(h.former_names.iter().take(1).cloned());
     }
-    let mut seen = std::collections::HashSet::new();
-    aliases.retain(|a| !a.is_empty() && seen.insert(a.clone()));
-    (Some(display), aliases)
+    (Some(display), dedup_aliases(aliases))
+}
+
+/// `aliases` without the empty ones and without repeats (the first of each
+/// kept), in order: what `retain` with a `HashSet` of the ones seen gave,
+/// without cloning each alias into a hashed set. There are at most 23 (two
+/// names, one short form, 7 + 7 spellings, 4 suffixed forms, two from the
+/// header), so comparing each with those kept costs less than hashing.
+fn dedup_aliases(aliases: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(aliases.len());
+    for a in aliases {
+        if !a.is_empty() && !kept.contains(&a) {
+            kept.push(a);
+        }
+    }
+    kept
 }
 
 /// The aliases of the registrant found in `text` from its `full` and
@@ -530,11 +543,21 @@ fn suffixed_forms_at(
         } else {
             word
         };
-        if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
-            let form = format!("{display}{comma} {word}");
-            if !out.contains(&form) {
-                out.push(form);
-            }
+        // A form already listed is told by its parts, not by formatting it
+        // again at each of the name's occurrences: `o` equals
+        // `{display}{comma} {word}` exactly when stripping those parts from
+        // its front in turn leaves nothing.
+        let listed = |o: &String| {
+            o.strip_prefix(display)
+                .and_then(|o| o.strip_prefix(comma))
+                .and_then(|o| o.strip_prefix(' '))
+                == Some(word)
+        };
+        if is_suffix(word)
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && !out.iter().any(listed)
+        {
+            out.push(format!("{display}{comma} {word}"));
         }
         if out.len() >= 4 {
             break;
@@ -887,6 +910,113 @@ mod tests {
             ]),
         ) {
             aliases_agree(&parts.concat(), full);
+        }
+    }
+
+    /// The former `suffixed_forms`: each form formatted, then looked up.
+    fn suffixed_forms_reference(text: &str, display: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if display.len() < 2 {
+            return out;
+        }
+        for (k, _) in text.match_indices(display) {
+            let rest = text.get(k + display.len()..).unwrap_or("");
+            let (comma, r) = match rest.strip_prefix(',') {
+                Some(r) => (",", r),
+                None => ("", rest),
+            };
+            let Some(r) = r.strip_prefix(' ') else {
+                continue;
+            };
+            let len = r
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
+                .unwrap_or(r.len());
+            let word = r.get(..len).unwrap_or("");
+            let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
+                word.trim_end_matches('.')
+            } else {
+                word
+            };
+            if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
+                let form = format!("{display}{comma} {word}");
+                if !out.contains(&form) {
+                    out.push(form);
+                }
+            }
+            if out.len() >= 4 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The former alias dedup: `retain` with a `HashSet` of those seen.
+    fn dedup_reference(mut aliases: Vec<String>) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        aliases.retain(|a| !a.is_empty() && seen.insert(a.clone()));
+        aliases
+    }
+
+    /// Suffixed forms found without formatting each occurrence, and aliases
+    /// deduplicated without a hashed set, are the former ones: on the samples
+    /// (their registrants and invented names, and the aliases `fill` lists)
+    /// and at the edges.
+    #[test]
+    fn suffixed_forms_and_dedup_match_former() {
+        let mut texts = line_filter_texts();
+        texts.push(
+            "Zentrix Inc. Zentrix, Inc. Zentrix Inc. Zentrix, Inc Zentrix Corp. Zentrix Ltd \
+             Zentrix AG. Zentrix S.p.A. Zentrix plc Zentrix, PLC Zentrix, Inc. Zentrix Co."
+                .to_string(),
+        );
+        let mut checked = 0;
+        for t in &texts {
+            let lower = lc(t);
+            let mut names: Vec<String> = ["Zentrix", "Ze", "Z", "Zentrix,"]
+                .map(String::from)
+                .to_vec();
+            if let Some(full) = full_name(t, &lower) {
+                names.push(strip_suffix(&full).to_string());
+                names.push(full);
+            }
+            for n in &names {
+                let fast = suffixed_forms(t, n);
+                assert_eq!(fast, suffixed_forms_reference(t, n), "{n:?} in {t:.80?}");
+                checked += fast.len();
+            }
+            let (_, aliases) = registrant(t, &lower, None);
+            let mut doubled = aliases.clone();
+            doubled.extend(aliases.iter().rev().cloned());
+            doubled.insert(doubled.len().min(1), String::new());
+            assert_eq!(dedup_aliases(doubled.clone()), dedup_reference(doubled));
+        }
+        assert!(checked >= 10, "{checked}");
+    }
+
+    proptest::proptest! {
+        /// [`suffixed_forms_and_dedup_match_former`] on text made of a name,
+        /// suffixes and separators, and on lists of a few strings.
+        #[test]
+        fn suffixed_forms_and_dedup_agree_on_any_input(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Zentrix", "ZENTRIX", " Inc.", ", Inc.", " Inc", ",", " ", " Corp.", " Ltd",
+                    " plc", " PLC", " S.A.", " Co", " Company", " inc", ".", "/", "\u{e9}", "x",
+                    "\n",
+                ]),
+                0..30,
+            ),
+            list in proptest::collection::vec(
+                proptest::sample::select(vec!["", "a", "b", "A", "ab", "Zentrix"]),
+                0..25,
+            ),
+        ) {
+            let t = parts.concat();
+            for n in ["Zentrix", "ZENTRIX", "Zentrix Inc."] {
+                proptest::prop_assert_eq!(suffixed_forms(&t, n), suffixed_forms_reference(&t, n));
+            }
+            let list: Vec<String> = list.into_iter().map(String::from).collect();
+            proptest::prop_assert_eq!(dedup_aliases(list.clone()), dedup_reference(list));
         }
     }
 
