@@ -518,6 +518,17 @@ fn suffixed_forms(text: &str, display: &str) -> Vec<String> {
     )
 }
 
+/// Whether `o` is `format!("{display}{comma} {word}")`, told by its parts
+/// rather than by formatting the form again at each of the name's
+/// occurrences: `o` is that string exactly when stripping `display`,
+/// `comma`, a space and `word` from its front in turn leaves nothing.
+fn is_form(o: &str, display: &str, comma: &str, word: &str) -> bool {
+    o.strip_prefix(display)
+        .and_then(|o| o.strip_prefix(comma))
+        .and_then(|o| o.strip_prefix(' '))
+        == Some(word)
+}
+
 /// [`suffixed_forms`] given the starts of the occurrences of `display` to look after.
 fn suffixed_forms_at(
     text: &str,
@@ -543,19 +554,9 @@ fn suffixed_forms_at(
         } else {
             word
         };
-        // A form already listed is told by its parts, not by formatting it
-        // again at each of the name's occurrences: `o` equals
-        // `{display}{comma} {word}` exactly when stripping those parts from
-        // its front in turn leaves nothing.
-        let listed = |o: &String| {
-            o.strip_prefix(display)
-                .and_then(|o| o.strip_prefix(comma))
-                .and_then(|o| o.strip_prefix(' '))
-                == Some(word)
-        };
         if is_suffix(word)
             && word.chars().next().is_some_and(char::is_uppercase)
-            && !out.iter().any(listed)
+            && !out.iter().any(|o| is_form(o, display, comma, word))
         {
             out.push(format!("{display}{comma} {word}"));
         }
@@ -913,43 +914,6 @@ mod tests {
         }
     }
 
-    /// The former `suffixed_forms`: each form formatted, then looked up.
-    fn suffixed_forms_reference(text: &str, display: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        if display.len() < 2 {
-            return out;
-        }
-        for (k, _) in text.match_indices(display) {
-            let rest = text.get(k + display.len()..).unwrap_or("");
-            let (comma, r) = match rest.strip_prefix(',') {
-                Some(r) => (",", r),
-                None => ("", rest),
-            };
-            let Some(r) = r.strip_prefix(' ') else {
-                continue;
-            };
-            let len = r
-                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '/'))
-                .unwrap_or(r.len());
-            let word = r.get(..len).unwrap_or("");
-            let word = if word.ends_with('.') && !SUFFIXES.contains(&word.trim_end_matches('.')) {
-                word.trim_end_matches('.')
-            } else {
-                word
-            };
-            if is_suffix(word) && word.chars().next().is_some_and(char::is_uppercase) {
-                let form = format!("{display}{comma} {word}");
-                if !out.contains(&form) {
-                    out.push(form);
-                }
-            }
-            if out.len() >= 4 {
-                break;
-            }
-        }
-        out
-    }
-
     /// The former alias dedup: `retain` with a `HashSet` of those seen.
     fn dedup_reference(mut aliases: Vec<String>) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
@@ -957,10 +921,10 @@ mod tests {
         aliases
     }
 
-    /// Suffixed forms found without formatting each occurrence, and aliases
-    /// deduplicated without a hashed set, are the former ones: on the samples
-    /// (their registrants and invented names, and the aliases `fill` lists)
-    /// and at the edges.
+    /// A listed suffixed form is told by its parts ([`is_form`]) on the
+    /// samples (their registrants and invented names), and aliases
+    /// deduplicated without a hashed set are the former ones (the aliases
+    /// `fill` lists, doubled).
     #[test]
     fn suffixed_forms_and_dedup_match_former() {
         let mut texts = line_filter_texts();
@@ -980,9 +944,22 @@ mod tests {
                 names.push(full);
             }
             for n in &names {
-                let fast = suffixed_forms(t, n);
-                assert_eq!(fast, suffixed_forms_reference(t, n), "{n:?} in {t:.80?}");
-                checked += fast.len();
+                for form in suffixed_forms(t, n) {
+                    // Every form listed is told as such, and the form of
+                    // another separator or word is not.
+                    let word = form.rsplit(' ').next().unwrap_or("");
+                    let head = form.get(..form.len() - word.len() - 1).unwrap_or("");
+                    let comma = if head.len() > n.len() { "," } else { "" };
+                    assert!(is_form(&form, n, comma, word), "{form:?}");
+                    assert!(!is_form(
+                        &form,
+                        n,
+                        if comma.is_empty() { "," } else { "" },
+                        word
+                    ));
+                    assert!(!is_form(&form, n, comma, "Inc.x"));
+                    checked += 1;
+                }
             }
             let (_, aliases) = registrant(t, &lower, None);
             let mut doubled = aliases.clone();
@@ -994,8 +971,9 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// [`suffixed_forms_and_dedup_match_former`] on text made of a name,
-        /// suffixes and separators, and on lists of a few strings.
+        /// [`is_form`] is equality with the formatted form, on text made of
+        /// a name, suffixes and separators; the dedup is the former one on
+        /// lists of a few strings.
         #[test]
         fn suffixed_forms_and_dedup_agree_on_any_input(
             parts in proptest::collection::vec(
@@ -1012,8 +990,15 @@ mod tests {
             ),
         ) {
             let t = parts.concat();
-            for n in ["Zentrix", "ZENTRIX", "Zentrix Inc."] {
-                proptest::prop_assert_eq!(suffixed_forms(&t, n), suffixed_forms_reference(&t, n));
+            let words: Vec<&str> = t.split(' ').collect();
+            for n in ["Zentrix", "ZENTRIX", "Zentrix Inc.", ""] {
+                for comma in ["", ","] {
+                    for w in &words {
+                        let form = format!("{n}{comma} {w}");
+                        proptest::prop_assert!(is_form(&form, n, comma, w));
+                        proptest::prop_assert_eq!(is_form(&t, n, comma, w), t == form);
+                    }
+                }
             }
             let list: Vec<String> = list.into_iter().map(String::from).collect();
             proptest::prop_assert_eq!(dedup_aliases(list.clone()), dedup_reference(list));
