@@ -1198,70 +1198,74 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 /// pattern runs only where [`Cues::CD`] is set.
 pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
     let mut out = Vec::new();
-    let cds = cues.has(Cues::CD).then(|| CD_RE.find_iter(s));
-    for m in cds.into_iter().flatten() {
-        // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
-        let name = m.as_str().to_string();
-        let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
-            Some(&i) => {
-                let t = lexicon::TARGETS.get(i);
-                (
-                    t.map_or(name.clone(), |t| t.name.to_string()),
-                    t.map_or(vec![], |t| {
-                        t.aliases.iter().map(|a| a.to_string()).collect()
-                    }),
-                )
-            }
-            None => (name, vec![]),
-        };
-        out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            what: TargetName { name, aliases },
-        });
+    // Each pattern under an `if` of its cue, not a loop over an `Option`
+    // of its iterator (see `find_compounds_cued`): the same items.
+    if cues.has(Cues::CD) {
+        for m in CD_RE.find_iter(s) {
+            // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
+            let name = m.as_str().to_string();
+            let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
+                Some(&i) => {
+                    let t = lexicon::TARGETS.get(i);
+                    (
+                        t.map_or(name.clone(), |t| t.name.to_string()),
+                        t.map_or(vec![], |t| {
+                            t.aliases.iter().map(|a| a.to_string()).collect()
+                        }),
+                    )
+                }
+                None => (name, vec![]),
+            };
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: TargetName { name, aliases },
+            });
+        }
     }
     let (ac, idx) = &*TARGET_AC;
-    let lexicon_hits = cues.has(Cues::TARGET).then(|| ac.find_iter(s));
-    for m in lexicon_hits.into_iter().flatten() {
-        // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
-        // before, require a boundary.
-        let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
-        if before.is_some_and(|c| c.is_alphanumeric()) {
-            continue;
-        }
-        let after = s.get(m.end()..).unwrap_or("");
-        let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
-        if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
-            // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
-            if !(after.starts_with('i')
-                && !after
-                    .get(1..2)
-                    .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
-                || after.starts_with("is ")
-                || after.starts_with("is)")
-                || after.starts_with("is,"))
-            {
+    if cues.has(Cues::TARGET) {
+        for m in ac.find_iter(s) {
+            // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
+            // before, require a boundary.
+            let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+            if before.is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
+            let after = s.get(m.end()..).unwrap_or("");
+            let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
+            if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
+                // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
+                if !(after.starts_with('i')
+                    && !after
+                        .get(1..2)
+                        .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
+                    || after.starts_with("is ")
+                    || after.starts_with("is)")
+                    || after.starts_with("is,"))
+                {
+                    continue;
+                }
+            }
+            let Some(t) = idx
+                .get(m.pattern().as_usize())
+                .and_then(|&i| lexicon::TARGETS.get(i))
+            else {
+                continue;
+            };
+            // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
+            if m.end() - m.start() <= 2 && t.name.len() > 2 {
+                continue;
+            }
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: TargetName {
+                    name: t.name.to_string(),
+                    aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
+                },
+            });
         }
-        let Some(t) = idx
-            .get(m.pattern().as_usize())
-            .and_then(|&i| lexicon::TARGETS.get(i))
-        else {
-            continue;
-        };
-        // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
-        if m.end() - m.start() <= 2 && t.name.len() > 2 {
-            continue;
-        }
-        out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            what: TargetName {
-                name: t.name.to_string(),
-                aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
-            },
-        });
     }
     dedup_overlaps(out)
 }
