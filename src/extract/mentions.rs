@@ -562,126 +562,133 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
 /// whose anchors the sentence lacks are not run (same result, less work).
 pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
     let mut out: Vec<Found<NameShape>> = Vec::new();
-    let conj = cues.has(Cues::CONJUGATE).then(|| CONJ_RE.find_iter(s));
-    for m in conj.into_iter().flatten() {
-        out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            what: NameShape::Conjugate,
-        });
+    // Each pattern under an `if` of its cue, not a loop over an `Option`
+    // of its iterator: that moved the (large) iterators about and went
+    // through `Flatten` for every sentence, with the same items.
+    if cues.has(Cues::CONJUGATE) {
+        for m in CONJ_RE.find_iter(s) {
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: NameShape::Conjugate,
+            });
+        }
     }
-    let codes = cues.has(Cues::CODE).then(|| code_matches(s));
-    for (start, end) in codes.into_iter().flatten() {
-        let whole = s.get(start..end).unwrap_or("");
-        let Some((prefix, sep, digits)) = code_parts(whole).or_else(|| {
-            let c = CODE_RE.captures(whole)?;
-            Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
-        }) else {
-            continue;
-        };
-        if code_is_excluded(prefix, sep, digits) {
-            continue;
-        }
-        // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
-        let after = s.get(end..).unwrap_or("");
-        if after.starts_with('.')
-            && after
-                .get(1..2)
-                .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
-        {
-            continue;
-        }
-        out.push(Found {
-            start,
-            end,
-            what: NameShape::Code,
-        });
-    }
-    let inns = cues.has(Cues::INN).then(|| inn_candidates(s));
-    for c in inns.into_iter().flatten() {
-        let w = s.get(c.start..c.word_end).unwrap_or("");
-        let base = w
-            .strip_prefix("ado-")
-            .or_else(|| w.strip_prefix("fam-"))
-            .unwrap_or(w);
-        // A capitalized word is an INN only at a sentence or heading start
-        // or with a conjugate second word; brands are found by ® instead.
-        let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
-        if !lexicon::is_inn_word(base) {
-            continue;
-        }
-        if lexicon::is_conjugate_second_word_ignoring_ascii_case(base) {
-            continue;
-        }
-        // A capitalized stem word mid-sentence counts when it is long enough
-        // to be a drug name rather than a proper noun ("Epirubicin").
-        if capital && !c.second && base.len() < 8 {
-            let before = s.get(..c.start).unwrap_or("").trim_end();
-            let at_start = before.is_empty()
-                || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])
-                || before
-                    .chars()
-                    .rev()
-                    .take_while(|c| !c.is_whitespace())
-                    .count()
-                    == 0;
-            if !at_start {
+    if cues.has(Cues::CODE) {
+        for (start, end) in code_matches(s) {
+            let whole = s.get(start..end).unwrap_or("");
+            let Some((prefix, sep, digits)) = code_parts(whole).or_else(|| {
+                let c = CODE_RE.captures(whole)?;
+                Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
+            }) else {
+                continue;
+            };
+            if code_is_excluded(prefix, sep, digits) {
                 continue;
             }
+            // "Item 2.02"-like decimals and phone numbers: a dot or digit-dash right after.
+            let after = s.get(end..).unwrap_or("");
+            if after.starts_with('.')
+                && after
+                    .get(1..2)
+                    .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
+            {
+                continue;
+            }
+            out.push(Found {
+                start,
+                end,
+                what: NameShape::Code,
+            });
         }
-        out.push(Found {
-            start: c.start,
-            end: c.end,
-            what: NameShape::Nonproprietary,
-        });
     }
-    let brands = cues.has(Cues::BRAND).then(|| BRAND_RE.captures_iter(s));
-    for c in brands.into_iter().flatten() {
-        let Some(name) = c.get(1) else { continue };
-        // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
-        let after = s
-            .get(c.get(0).map_or(name.end(), |m| m.end())..)
-            .unwrap_or("");
-        let next_word: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if matches!(
-            next_word.as_str(),
-            "technology"
-                | "technologies"
-                | "platform"
-                | "platforms"
-                | "system"
-                | "systems"
-                | "device"
-                | "devices"
-                | "assay"
-                | "test"
-                | "program"
-                | "software"
-        ) {
-            continue;
+    if cues.has(Cues::INN) {
+        for c in inn_candidates(s) {
+            let w = s.get(c.start..c.word_end).unwrap_or("");
+            let base = w
+                .strip_prefix("ado-")
+                .or_else(|| w.strip_prefix("fam-"))
+                .unwrap_or(w);
+            // A capitalized word is an INN only at a sentence or heading start
+            // or with a conjugate second word; brands are found by ® instead.
+            let capital = base.chars().next().is_some_and(|c| c.is_uppercase());
+            if !lexicon::is_inn_word(base) {
+                continue;
+            }
+            if lexicon::is_conjugate_second_word_ignoring_ascii_case(base) {
+                continue;
+            }
+            // A capitalized stem word mid-sentence counts when it is long enough
+            // to be a drug name rather than a proper noun ("Epirubicin").
+            if capital && !c.second && base.len() < 8 {
+                let before = s.get(..c.start).unwrap_or("").trim_end();
+                let at_start = before.is_empty()
+                    || before.ends_with(['.', ':', '(', '—', '-', '"', '“', '·', '•'])
+                    || before
+                        .chars()
+                        .rev()
+                        .take_while(|c| !c.is_whitespace())
+                        .count()
+                        == 0;
+                if !at_start {
+                    continue;
+                }
+            }
+            out.push(Found {
+                start: c.start,
+                end: c.end,
+                what: NameShape::Nonproprietary,
+            });
         }
-        let (mut nstart, mut text) = (name.start(), name.as_str());
-        if let Some((first, rest)) = text.split_once(' ')
-            && BRAND_STOP.contains(&first)
-        {
-            nstart += first.len() + 1;
-            text = rest;
+    }
+    if cues.has(Cues::BRAND) {
+        for c in BRAND_RE.captures_iter(s) {
+            let Some(name) = c.get(1) else { continue };
+            // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
+            let after = s
+                .get(c.get(0).map_or(name.end(), |m| m.end())..)
+                .unwrap_or("");
+            let next_word: String = after
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if matches!(
+                next_word.as_str(),
+                "technology"
+                    | "technologies"
+                    | "platform"
+                    | "platforms"
+                    | "system"
+                    | "systems"
+                    | "device"
+                    | "devices"
+                    | "assay"
+                    | "test"
+                    | "program"
+                    | "software"
+            ) {
+                continue;
+            }
+            let (mut nstart, mut text) = (name.start(), name.as_str());
+            if let Some((first, rest)) = text.split_once(' ')
+                && BRAND_STOP.contains(&first)
+            {
+                nstart += first.len() + 1;
+                text = rest;
+            }
+            if LEXICON.not_org.contains(&name_key(text))
+                || LEXICON.company_by_key.contains_key(&name_key(text))
+            {
+                continue;
+            }
+            out.push(Found {
+                start: nstart,
+                end: name.end(),
+                what: NameShape::Brand,
+            });
         }
-        if LEXICON.not_org.contains(&name_key(text))
-            || LEXICON.company_by_key.contains_key(&name_key(text))
-        {
-            continue;
-        }
-        out.push(Found {
-            start: nstart,
-            end: name.end(),
-            what: NameShape::Brand,
-        });
     }
     dedup_overlaps(out)
 }
@@ -1191,70 +1198,74 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 /// pattern runs only where [`Cues::CD`] is set.
 pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
     let mut out = Vec::new();
-    let cds = cues.has(Cues::CD).then(|| CD_RE.find_iter(s));
-    for m in cds.into_iter().flatten() {
-        // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
-        let name = m.as_str().to_string();
-        let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
-            Some(&i) => {
-                let t = lexicon::TARGETS.get(i);
-                (
-                    t.map_or(name.clone(), |t| t.name.to_string()),
-                    t.map_or(vec![], |t| {
-                        t.aliases.iter().map(|a| a.to_string()).collect()
-                    }),
-                )
-            }
-            None => (name, vec![]),
-        };
-        out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            what: TargetName { name, aliases },
-        });
+    // Each pattern under an `if` of its cue, not a loop over an `Option`
+    // of its iterator (see `find_compounds_cued`): the same items.
+    if cues.has(Cues::CD) {
+        for m in CD_RE.find_iter(s) {
+            // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
+            let name = m.as_str().to_string();
+            let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
+                Some(&i) => {
+                    let t = lexicon::TARGETS.get(i);
+                    (
+                        t.map_or(name.clone(), |t| t.name.to_string()),
+                        t.map_or(vec![], |t| {
+                            t.aliases.iter().map(|a| a.to_string()).collect()
+                        }),
+                    )
+                }
+                None => (name, vec![]),
+            };
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: TargetName { name, aliases },
+            });
+        }
     }
     let (ac, idx) = &*TARGET_AC;
-    let lexicon_hits = cues.has(Cues::TARGET).then(|| ac.find_iter(s));
-    for m in lexicon_hits.into_iter().flatten() {
-        // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
-        // before, require a boundary.
-        let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
-        if before.is_some_and(|c| c.is_alphanumeric()) {
-            continue;
-        }
-        let after = s.get(m.end()..).unwrap_or("");
-        let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
-        if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
-            // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
-            if !(after.starts_with('i')
-                && !after
-                    .get(1..2)
-                    .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
-                || after.starts_with("is ")
-                || after.starts_with("is)")
-                || after.starts_with("is,"))
-            {
+    if cues.has(Cues::TARGET) {
+        for m in ac.find_iter(s) {
+            // Glued suffixes like "CanAgexpressing" or "HER2+" are allowed after;
+            // before, require a boundary.
+            let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+            if before.is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
+            let after = s.get(m.end()..).unwrap_or("");
+            let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
+            if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
+                // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
+                if !(after.starts_with('i')
+                    && !after
+                        .get(1..2)
+                        .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
+                    || after.starts_with("is ")
+                    || after.starts_with("is)")
+                    || after.starts_with("is,"))
+                {
+                    continue;
+                }
+            }
+            let Some(t) = idx
+                .get(m.pattern().as_usize())
+                .and_then(|&i| lexicon::TARGETS.get(i))
+            else {
+                continue;
+            };
+            // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
+            if m.end() - m.start() <= 2 && t.name.len() > 2 {
+                continue;
+            }
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                what: TargetName {
+                    name: t.name.to_string(),
+                    aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
+                },
+            });
         }
-        let Some(t) = idx
-            .get(m.pattern().as_usize())
-            .and_then(|&i| lexicon::TARGETS.get(i))
-        else {
-            continue;
-        };
-        // Very short aliases (2 letters: "TF", "AR", "C5") only as a whole token in caps.
-        if m.end() - m.start() <= 2 && t.name.len() > 2 {
-            continue;
-        }
-        out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            what: TargetName {
-                name: t.name.to_string(),
-                aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
-            },
-        });
     }
     dedup_overlaps(out)
 }
