@@ -562,9 +562,9 @@ pub fn find_compounds(s: &str) -> Vec<Found<NameShape>> {
 /// whose anchors the sentence lacks are not run (same result, less work).
 pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
     let mut out: Vec<Found<NameShape>> = Vec::new();
-    // Each pattern under an `if` of its cue, not a loop over an `Option`
-    // of its iterator: that moved the (large) iterators about and went
-    // through `Flatten` for every sentence, with the same items.
+    // Each pattern runs inside an `if` of its cue: a loop over an `Option`
+    // of its iterator would move the (large) iterators about and go
+    // through `Flatten` on every sentence, for the same items.
     if cues.has(Cues::CONJUGATE) {
         for m in CONJ_RE.find_iter(s) {
             out.push(Found {
@@ -1198,8 +1198,7 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 /// pattern runs only where [`Cues::CD`] is set.
 pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
     let mut out = Vec::new();
-    // Each pattern under an `if` of its cue, not a loop over an `Option`
-    // of its iterator (see `find_compounds_cued`): the same items.
+    // Each pattern inside an `if` of its cue (see `find_compounds_cued`).
     if cues.has(Cues::CD) {
         for m in CD_RE.find_iter(s) {
             // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
