@@ -1151,28 +1151,31 @@ pub struct TargetName {
     pub aliases: Vec<String>,
 }
 
+/// Byte offsets and lengths of the joins of bispecific notation in `s`
+/// (see [`split_bispecific`]), left to right.
+fn bispecific_joins(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    // `x`, or `×` (U+00D7, bytes C3 97), found with memchr.
+    memchr::memchr2_iter(b'x', 0xC3, b).filter_map(move |i| {
+        let len = match b.get(i..) {
+            Some([b'x', ..]) => 1,
+            Some([0xC3, 0x97, ..]) => 2,
+            _ => return None,
+        };
+        let before = i.checked_sub(1).and_then(|k| b.get(k));
+        let after = b.get(i + len);
+        (before.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && after.is_some_and(u8::is_ascii_uppercase))
+        .then_some((i, len))
+    })
+}
+
 /// `s` with the `x` (or `×`) of bispecific notation (`CD3xCD20`,
 /// `PD-1×VEGF`) replaced by spaces of the same byte length, so the two
 /// targets are found as two words at their own offsets. A join is an `x`
 /// between a digit or capital and a capital.
 pub fn split_bispecific(s: &str) -> std::borrow::Cow<'_, str> {
-    let b = s.as_bytes();
-    // `x`, or `×` (U+00D7, bytes C3 97), found with memchr: this runs on
-    // every sentence.
-    let joins: Vec<(usize, usize)> = memchr::memchr2_iter(b'x', 0xC3, b)
-        .filter_map(|i| {
-            let len = match b.get(i..) {
-                Some([b'x', ..]) => 1,
-                Some([0xC3, 0x97, ..]) => 2,
-                _ => return None,
-            };
-            let before = i.checked_sub(1).and_then(|k| b.get(k));
-            let after = b.get(i + len);
-            (before.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-                && after.is_some_and(u8::is_ascii_uppercase))
-            .then_some((i, len))
-        })
-        .collect();
+    let joins: Vec<(usize, usize)> = bispecific_joins(s).collect();
     if joins.is_empty() {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -1185,6 +1188,34 @@ pub fn split_bispecific(s: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(s.get(at..).unwrap_or(""));
     std::borrow::Cow::Owned(out)
+}
+
+/// Offsets in `text` of its bispecific joins, for
+/// [`split_bispecific_in`]: one scan of a document instead of one per
+/// sentence (joins are rare, and the per-sentence scans cost more in
+/// set-up than in bytes).
+pub fn bispecific_join_offsets(text: &str) -> Vec<usize> {
+    bispecific_joins(text).map(|(i, _)| i).collect()
+}
+
+/// [`split_bispecific`] of `text[start..end]` (`""` when that is no
+/// `str` range), where `joins` is [`bispecific_join_offsets`] of `text`.
+/// A join of the sentence is a join of `text` at the same bytes, so a
+/// sentence with no listed offset inside it has none and is returned
+/// without a scan; the others are scanned as before.
+pub fn split_bispecific_in<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    joins: &[usize],
+) -> std::borrow::Cow<'t, str> {
+    let st = text.get(start..end).unwrap_or("");
+    let k = joins.partition_point(|&p| p < start);
+    if joins.get(k).is_some_and(|&p| p < end) {
+        split_bispecific(st)
+    } else {
+        std::borrow::Cow::Borrowed(st)
+    }
 }
 
 /// Finds target names in `s`: CD antigens and interleukins by pattern,
@@ -2353,6 +2384,81 @@ mod tests {
             let got = split_bispecific(s);
             assert_eq!(got, want);
             assert_eq!(got.len(), s.len(), "offsets must not move");
+        }
+    }
+
+    /// [`split_bispecific_in`] with the document's join offsets gives what
+    /// [`split_bispecific`] gives on the range alone, for every range of
+    /// `text` (those that are no `str` range included).
+    fn check_split_bispecific_in_every_range(text: &str) {
+        let joins = bispecific_join_offsets(text);
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let alone = split_bispecific(text.get(start..end).unwrap_or(""));
+                assert_eq!(
+                    split_bispecific_in(text, start, end, &joins),
+                    alone,
+                    "{text:?} {start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bispecific_joins_found_once_per_document_at_the_edges() {
+        for text in [
+            "a CD3xCD20 bispecific. PD-1×VEGF and 4-1BBxPD-L1",
+            "Dose 3.xA; 3x.A; CD3xé; éxCD3; x; ×; Ax; A×; xA; ×A; 3×\u{2011}A",
+            "CD3xCD20xCD19 and CD3××CD20, CD3xxCD20, 3xA xAx ×A×",
+            "",
+        ] {
+            check_split_bispecific_in_every_range(text);
+        }
+    }
+
+    #[test]
+    fn bispecific_joins_found_once_per_document_on_every_sample_sentence() {
+        let mut split = 0;
+        // The samples hold few joins: each also with every space between a
+        // digit or capital and a capital made an `x` join, and a `×` one.
+        let mut texts = Vec::new();
+        for text in super::super::sample_filings() {
+            for join in ["x", "×"] {
+                let mut joined = String::with_capacity(text.len() * 2);
+                let mut prev = None;
+                let mut chars = text.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let next = chars.peek().copied();
+                    if c == ' '
+                        && prev.is_some_and(|p: char| p.is_ascii_digit() || p.is_ascii_uppercase())
+                        && next.is_some_and(|n| n.is_ascii_uppercase())
+                    {
+                        joined.push_str(join);
+                    } else {
+                        joined.push(c);
+                    }
+                    prev = Some(c);
+                }
+                texts.push(joined);
+            }
+            texts.push(text);
+        }
+        for text in texts {
+            let joins = bispecific_join_offsets(&text);
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                let got = split_bispecific_in(&text, s.start, s.end, &joins);
+                split += usize::from(matches!(got, std::borrow::Cow::Owned(_)));
+                assert_eq!(got, split_bispecific(st), "{st:?}");
+            }
+        }
+        assert!(split > 0, "the samples hold bispecific joins");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bispecific_joins_found_once_per_document(text in "[A-Z3xé×. \u{2011}a]{0,24}") {
+            check_split_bispecific_in_every_range(&text);
         }
     }
 
