@@ -159,9 +159,27 @@ pub const CONJUGATE_SECOND_WORDS: &[&str] = &[
 static CONJUGATE_SECOND_WORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| CONJUGATE_SECOND_WORDS.iter().copied().collect());
 
+/// Shortest and longest [`CONJUGATE_SECOND_WORDS`] entry, in bytes.
+const SECOND_WORD_LENS: (usize, usize) = {
+    let (mut lo, mut hi, mut rest) = (usize::MAX, 0, CONJUGATE_SECOND_WORDS);
+    while let [w, tail @ ..] = rest {
+        if w.len() < lo {
+            lo = w.len();
+        }
+        if w.len() > hi {
+            hi = w.len();
+        }
+        rest = tail;
+    }
+    (lo, hi)
+};
+
 /// Whether `word` is a [`CONJUGATE_SECOND_WORDS`] entry (case-sensitive).
 pub fn is_conjugate_second_word(word: &str) -> bool {
-    CONJUGATE_SECOND_WORD_SET.contains(word)
+    // Asked of the word after nearly every long word of a filing, which is
+    // mostly a short one ("and", "of"): the length test spares the hash.
+    (SECOND_WORD_LENS.0..=SECOND_WORD_LENS.1).contains(&word.len())
+        && CONJUGATE_SECOND_WORD_SET.contains(word)
 }
 
 /// Whether `word`, ASCII-lowercased, is a [`CONJUGATE_SECOND_WORDS`]

@@ -380,7 +380,14 @@ fn inn_candidate_at(s: &str, i: usize) -> Option<InnCandidate> {
 fn inn_tail(s: &str, start: usize, word_end: usize) -> Option<InnCandidate> {
     let b = s.as_bytes();
     let after = s.get(word_end..)?;
-    let trimmed = after.trim_start_matches(char::is_whitespace);
+    // One ASCII space before a printable ASCII byte, or no space at all,
+    // is told by the first two bytes: the general trim runs only for other
+    // whitespace (no printable ASCII byte is whitespace).
+    let trimmed = match after.as_bytes() {
+        [b' ', c, ..] if c.is_ascii_graphic() => after.get(1..).unwrap_or(""),
+        [c, ..] if c.is_ascii_graphic() => after,
+        _ => after.trim_start_matches(char::is_whitespace),
+    };
     if trimmed.len() < after.len() {
         // A second word matches when the whole next word is one of them
         // (each is lowercase letters, so a boundary must follow it).
@@ -2258,6 +2265,10 @@ mod tests {
             "sacituzumab  govitecan\u{a0}vedotin x9abcdefgh abcdefgH_ abcdefg_",
             "enfortumab vedotins; ado-xy ado-abcdefg fam-Abcdefgh-ijk-lmn",
             "élotuzumab naïvelyabc abcdefg-hi abcdefg-hijK abcdefg-hij-klmnop",
+            "zentuximab\tvedotin zentuximab \u{2003}vedotin zentuximab \nvedotin",
+            "zentuximab \u{85}vedotin zentuximab \u{b}vedotin zentuximab\u{b}vedotin",
+            "zentuximab -vedotin zentuximab (vedotin) zentuximab ~vedotin zentuximab ",
+            "zentuximab\u{7f}vedotin zentuximab \u{7f}vedotin zentuximab vedotinx",
             "",
             "abcdef",
         ] {
