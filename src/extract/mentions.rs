@@ -420,6 +420,37 @@ static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Words after a brand's mark that make it a platform or product line,
+/// not a compound (compared ignoring ASCII case).
+const PLATFORM_WORDS: &[&str] = &[
+    "technology",
+    "technologies",
+    "platform",
+    "platforms",
+    "system",
+    "systems",
+    "device",
+    "devices",
+    "assay",
+    "test",
+    "program",
+    "software",
+];
+
+/// The name in a [`BRAND_RE`] match (its first group): the match without
+/// its mark and the one whitespace character `\s?` allows before it. The
+/// name ends in a letter, digit or hyphen, so where it ends is plain.
+fn brand_name(whole: &str) -> Option<&str> {
+    let rest = ["®", "™", "(R)", "(TM)"]
+        .iter()
+        .find_map(|mark| whole.strip_suffix(mark))?;
+    let mut chars = rest.chars();
+    Some(match chars.next_back() {
+        Some(c) if c.is_whitespace() => chars.as_str(),
+        _ => rest,
+    })
+}
+
 /// Capitalized words that may precede a brand without being part of it.
 pub const BRAND_STOP: &[&str] = &[
     "For",
@@ -649,36 +680,28 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
         }
     }
     if cues.has(Cues::BRAND) {
-        for c in BRAND_RE.captures_iter(s) {
-            let Some(name) = c.get(1) else { continue };
+        // Matches, not captures: the name is the match without its mark
+        // (see `brand_name`), which spares the capture search per match.
+        for m in BRAND_RE.find_iter(s) {
+            let Some(name) = brand_name(m.as_str()) else {
+                continue;
+            };
+            let name_end = m.start() + name.len();
             // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
-            let after = s
-                .get(c.get(0).map_or(name.end(), |m| m.end())..)
-                .unwrap_or("");
-            let next_word: String = after
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if matches!(
-                next_word.as_str(),
-                "technology"
-                    | "technologies"
-                    | "platform"
-                    | "platforms"
-                    | "system"
-                    | "systems"
-                    | "device"
-                    | "devices"
-                    | "assay"
-                    | "test"
-                    | "program"
-                    | "software"
-            ) {
+            let after = s.get(m.end()..).unwrap_or("");
+            let rest = after.trim_start();
+            let next_len = rest
+                .char_indices()
+                .find(|c| !c.1.is_alphabetic())
+                .map_or(rest.len(), |c| c.0);
+            let next_word = rest.get(..next_len).unwrap_or("");
+            if PLATFORM_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(next_word))
+            {
                 continue;
             }
-            let (mut nstart, mut text) = (name.start(), name.as_str());
+            let (mut nstart, mut text) = (m.start(), name);
             if let Some((first, rest)) = text.split_once(' ')
                 && BRAND_STOP.contains(&first)
             {
@@ -692,7 +715,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             }
             out.push(Found {
                 start: nstart,
-                end: name.end(),
+                end: name_end,
                 what: NameShape::Brand,
             });
         }
@@ -2470,6 +2493,95 @@ mod tests {
         #[test]
         fn bispecific_joins_found_once_per_document(text in "[A-Z3xé×. \u{2011}a]{0,24}") {
             check_split_bispecific_in_every_range(&text);
+        }
+    }
+
+    /// What the brand loop read off `BRAND_RE`'s capture groups before
+    /// it took the name from the match: name, its end, and the lowercase
+    /// word after the mark.
+    fn brands_by_captures(s: &str) -> Vec<(usize, usize, String)> {
+        BRAND_RE
+            .captures_iter(s)
+            .filter_map(|c| {
+                let name = c.get(1)?;
+                let after = s.get(c.get(0).map_or(name.end(), |m| m.end())..)?;
+                let next: String = after
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                Some((name.start(), name.end(), next))
+            })
+            .collect()
+    }
+
+    /// The same read off the match with [`brand_name`], and whether the
+    /// next word is a platform word both ways.
+    fn check_brand_names(s: &str) {
+        let by_match: Vec<(usize, usize)> = BRAND_RE
+            .find_iter(s)
+            .filter_map(|m| Some((m.start(), m.start() + brand_name(m.as_str())?.len())))
+            .collect();
+        let by_captures = brands_by_captures(s);
+        let spans: Vec<(usize, usize)> = by_captures.iter().map(|c| (c.0, c.1)).collect();
+        assert_eq!(by_match, spans, "{s:?}");
+        for (_, _, next) in by_captures {
+            for word in casings_ascii(&next) {
+                assert_eq!(
+                    PLATFORM_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&word)),
+                    PLATFORM_WORDS.contains(&word.to_ascii_lowercase().as_str()),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
+    /// `w` as written, uppercased and with its first letter uppercased.
+    fn casings_ascii(w: &str) -> [String; 3] {
+        let title = w
+            .get(..1)
+            .map(|f| format!("{}{}", f.to_ascii_uppercase(), w.get(1..).unwrap_or("")))
+            .unwrap_or_default();
+        [w.to_string(), w.to_ascii_uppercase(), title]
+    }
+
+    #[test]
+    fn brand_names_agree_with_the_capture_group_at_the_edges() {
+        for s in [
+            "Zeta® and Zeta ® and Zeta\u{a0}® and Zeta\u{2003}™ and Zeta\u{85}(R)",
+            "Zeta  ® Zeta\t(TM) Zeta-12™ Zeta Alpha® Zeta alpha® ZE® Zeta(R)(TM)",
+            "Probody™ technology; XYZ™ PLATFORM; Abc® Technologies; Abc™ \u{212a}ey",
+            "Abc® teſt; Abc™ Syſtems; Abc® systems-based; Abc™\u{2011}platform",
+            "Zeta Ωmega® Zeta Alpha\u{2009}® Zetaé® Zeta Éclair™ Zeta Alpha\u{200b}®",
+            "",
+        ] {
+            check_brand_names(s);
+        }
+        for w in PLATFORM_WORDS {
+            check_brand_names(&format!("Abc® {w} Abc™ {} Abc® {}s", w.to_uppercase(), w));
+        }
+    }
+
+    #[test]
+    fn brand_names_agree_with_the_capture_group_on_every_sample_sentence() {
+        let mut found = 0;
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                check_brand_names(st);
+                found += BRAND_RE.find_iter(st).count();
+            }
+        }
+        assert!(found > 0, "the samples hold brands");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brand_names_agree_with_the_capture_group(
+            s in "(Zeta|Ab|[A-Z][a-z]{0,3}|[ \u{a0}\u{2003}\t]|®|™|\\(R\\)|\\(TM\\)|-|1|é|technology|TEST|Ωx){0,10}",
+        ) {
+            check_brand_names(&s);
         }
     }
 
