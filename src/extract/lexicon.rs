@@ -159,9 +159,27 @@ pub const CONJUGATE_SECOND_WORDS: &[&str] = &[
 static CONJUGATE_SECOND_WORD_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| CONJUGATE_SECOND_WORDS.iter().copied().collect());
 
+/// Shortest and longest [`CONJUGATE_SECOND_WORDS`] entry, in bytes.
+const SECOND_WORD_LENS: (usize, usize) = {
+    let (mut lo, mut hi, mut rest) = (usize::MAX, 0, CONJUGATE_SECOND_WORDS);
+    while let [w, tail @ ..] = rest {
+        if w.len() < lo {
+            lo = w.len();
+        }
+        if w.len() > hi {
+            hi = w.len();
+        }
+        rest = tail;
+    }
+    (lo, hi)
+};
+
 /// Whether `word` is a [`CONJUGATE_SECOND_WORDS`] entry (case-sensitive).
 pub fn is_conjugate_second_word(word: &str) -> bool {
-    CONJUGATE_SECOND_WORD_SET.contains(word)
+    // Asked of the word after nearly every long word of a filing, which is
+    // mostly a short one ("and", "of"): the length test spares the hash.
+    (SECOND_WORD_LENS.0..=SECOND_WORD_LENS.1).contains(&word.len())
+        && CONJUGATE_SECOND_WORD_SET.contains(word)
 }
 
 /// Whether `word`, ASCII-lowercased, is a [`CONJUGATE_SECOND_WORDS`]
@@ -906,28 +924,20 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// True when `word` (one lowercase-initial word) ends in an INN stem and is
 /// not an ordinary English word.
 pub fn is_inn_word(word: &str) -> bool {
+    let w = word.as_bytes();
     // Cheap rejections first: most words are short or end in no stem letter.
-    if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+    if w.len() < 7 || !w.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-') {
         return false;
     }
-    // Lowercase on the stack: this runs on nearly every long word of a filing.
-    let mut buf = [0u8; 64];
-    let Some(dst) = buf.get_mut(..word.len()) else {
-        return is_inn_lower(&word.to_ascii_lowercase());
-    };
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_lowercase();
-    std::str::from_utf8(dst).is_ok_and(is_inn_lower)
-}
-
-/// [`is_inn_word`] on an already lowercased ASCII word.
-fn is_inn_lower(lower: &str) -> bool {
-    // A conjugate second word, or a stem with at least three letters before
-    // a short one ("-mab": "ab" + "mab" is no name) and two before a long
-    // one ("be" + "rubicin", "ida" + "rubicin").
-    match STEM_TRIE.lookup(lower.as_bytes()) {
+    // No lowercase copy: this runs on nearly every long word of a filing,
+    // so the trie folds ASCII case as it walks and the exception list is
+    // compared with the word's lowercase byte by byte (the same order as
+    // comparing the lowercased strings).
+    match STEM_TRIE.lookup(w) {
         TrieHit::Word => true,
-        TrieHit::Stem => NOT_INN_SET.binary_search(&lower).is_err(),
+        TrieHit::Stem => NOT_INN_SET
+            .binary_search_by(|e| e.bytes().cmp(w.iter().map(u8::to_ascii_lowercase)))
+            .is_err(),
         TrieHit::None => false,
     }
 }
@@ -1011,12 +1021,14 @@ impl StemTrie {
         t
     }
 
-    /// Whether `word` (lowercase ASCII) is a second word, else whether it
-    /// ends in a stem with at least [`min_prefix`] letters before it.
+    /// Whether `word`, ASCII-lowercased, is a second word, else whether it
+    /// ends in a stem with at least [`min_prefix`] letters before it. Each
+    /// byte is lowercased as the walk reaches it, so callers need no
+    /// lowercase copy.
     fn lookup(&self, word: &[u8]) -> TrieHit {
         let mut node = 0usize;
         let mut stem = false;
-        for (depth, &b) in word.iter().rev().enumerate() {
+        for (depth, b) in word.iter().map(u8::to_ascii_lowercase).rev().enumerate() {
             let child = b
                 .is_ascii_lowercase()
                 .then(|| usize::from(b - b'a'))
@@ -1126,6 +1138,127 @@ mod tests {
                 CONJUGATE_SECOND_WORDS.contains(&w.to_ascii_lowercase().as_str()),
                 "{w:?}"
             );
+        }
+    }
+
+    /// [`is_inn_word`] as it was before the trie folded case: the word
+    /// lowercased into a copy, looked up, and compared as a string.
+    fn is_inn_word_by_copy(word: &str) -> bool {
+        if word.len() < 7 || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        match STEM_TRIE.lookup(lower.as_bytes()) {
+            TrieHit::Word => true,
+            TrieHit::Stem => NOT_INN_SET.binary_search(&lower.as_str()).is_err(),
+            TrieHit::None => false,
+        }
+    }
+
+    /// `w` as written, lowercased, uppercased and with its first letter
+    /// uppercased.
+    fn casings(w: &str) -> [String; 4] {
+        let mut c = w.chars();
+        let title = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default();
+        [w.to_string(), w.to_lowercase(), w.to_uppercase(), title]
+    }
+
+    /// Stems, exceptions, second words and their neighbours in four
+    /// casings, non-ASCII look-alikes (`ſ`, the Kelvin sign, U+2011, a
+    /// dotted capital I) and long words.
+    fn inn_edge_words() -> Vec<String> {
+        let mut base: Vec<String> = Vec::new();
+        for s in INN_STEMS {
+            for pre in ["", "ab", "abc", "abcd", "ado-xyz", "zz-"] {
+                base.push(format!("{pre}{s}"));
+                base.push(format!("{pre}{s}s"));
+                base.push(format!("{pre}{}", s.get(1..).unwrap_or("")));
+            }
+        }
+        base.extend(NOT_INN.iter().map(|w| w.to_string()));
+        base.extend(NOT_INN.iter().map(|w| format!("{w}s")));
+        base.extend(NOT_INN.iter().map(|w| format!("x{w}")));
+        base.extend(CONJUGATE_SECOND_WORDS.iter().map(|w| w.to_string()));
+        base.extend(CONJUGATE_SECOND_WORDS.iter().map(|w| format!("x{w}")));
+        base.extend(
+            [
+                "",
+                "-------",
+                "pembrolizumab",
+                "pembroliſumab",
+                "pembrolizumab\u{212a}",
+                "\u{212a}inasetinib",
+                "trastuzumab\u{2011}dm",
+                "fam\u{2011}trastuzumab",
+                "İdarubicin",
+                "idarubİcin",
+                "osimertinib_",
+                "osimertinib1",
+                "olaparib olaparib",
+                "é-olaparib",
+            ]
+            .map(String::from),
+        );
+        base.push(format!("{}mab", "a".repeat(70)));
+        base.push(format!("{}peptide", "A".repeat(70)));
+        base.iter().flat_map(|w| casings(w)).collect()
+    }
+
+    #[test]
+    fn is_inn_word_agrees_with_the_lowercase_copy_at_the_edges() {
+        for w in inn_edge_words() {
+            assert_eq!(is_inn_word(&w), is_inn_word_by_copy(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn is_inn_word_agrees_with_the_lowercase_copy_on_every_sample_word() {
+        let mut accepted = 0;
+        for text in super::super::sample_filings() {
+            // Whitespace tokens and the letter-and-hyphen runs inside them,
+            // each in four casings.
+            let runs = text
+                .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+                .filter(|w| !w.is_empty());
+            for word in text.split_whitespace().chain(runs) {
+                for w in casings(word) {
+                    let got = is_inn_word(&w);
+                    assert_eq!(got, is_inn_word_by_copy(&w), "{w:?}");
+                    accepted += usize::from(got);
+                }
+            }
+        }
+        assert!(accepted > 0, "the samples hold INN words");
+    }
+
+    #[test]
+    fn the_stem_trie_folds_ascii_case() {
+        for w in inn_edge_words() {
+            assert_eq!(
+                STEM_TRIE.lookup(w.as_bytes()),
+                STEM_TRIE.lookup(w.to_ascii_lowercase().as_bytes()),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn is_inn_word_agrees_with_the_lowercase_copy(
+            pre in "[a-zA-Z\\-ſ\u{212a}\u{2011}é]{0,12}",
+            stem in proptest::sample::select(INN_STEMS.iter().chain(NOT_INN).copied().collect::<Vec<_>>()),
+            upper in proptest::collection::vec(proptest::bool::ANY, 0..32),
+            post in "[a-zA-Z\\-]{0,2}",
+        ) {
+            let w: String = format!("{pre}{stem}{post}")
+                .chars()
+                .zip(upper.iter().copied().chain(std::iter::repeat(false)))
+                .map(|(c, up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            proptest::prop_assert_eq!(is_inn_word(&w), is_inn_word_by_copy(&w), "{:?}", w);
         }
     }
 

@@ -380,7 +380,14 @@ fn inn_candidate_at(s: &str, i: usize) -> Option<InnCandidate> {
 fn inn_tail(s: &str, start: usize, word_end: usize) -> Option<InnCandidate> {
     let b = s.as_bytes();
     let after = s.get(word_end..)?;
-    let trimmed = after.trim_start_matches(char::is_whitespace);
+    // One ASCII space before a printable ASCII byte, or no space at all,
+    // is told by the first two bytes: the general trim runs only for other
+    // whitespace (no printable ASCII byte is whitespace).
+    let trimmed = match after.as_bytes() {
+        [b' ', c, ..] if c.is_ascii_graphic() => after.get(1..).unwrap_or(""),
+        [c, ..] if c.is_ascii_graphic() => after,
+        _ => after.trim_start_matches(char::is_whitespace),
+    };
     if trimmed.len() < after.len() {
         // A second word matches when the whole next word is one of them
         // (each is lowercase letters, so a boundary must follow it).
@@ -412,6 +419,37 @@ static BRAND_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9-]{2,}(?:\s[A-Z][a-z]+)?)\s?(?:®|™|\(R\)|\(TM\))")
         .expect("static regex")
 });
+
+/// Words after a brand's mark that make it a platform or product line,
+/// not a compound (compared ignoring ASCII case).
+const PLATFORM_WORDS: &[&str] = &[
+    "technology",
+    "technologies",
+    "platform",
+    "platforms",
+    "system",
+    "systems",
+    "device",
+    "devices",
+    "assay",
+    "test",
+    "program",
+    "software",
+];
+
+/// The name in a [`BRAND_RE`] match (its first group): the match without
+/// its mark and the one whitespace character `\s?` allows before it. The
+/// name ends in a letter, digit or hyphen, so where it ends is plain.
+fn brand_name(whole: &str) -> Option<&str> {
+    let rest = ["®", "™", "(R)", "(TM)"]
+        .iter()
+        .find_map(|mark| whole.strip_suffix(mark))?;
+    let mut chars = rest.chars();
+    Some(match chars.next_back() {
+        Some(c) if c.is_whitespace() => chars.as_str(),
+        _ => rest,
+    })
+}
 
 /// Capitalized words that may precede a brand without being part of it.
 pub const BRAND_STOP: &[&str] = &[
@@ -642,36 +680,28 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
         }
     }
     if cues.has(Cues::BRAND) {
-        for c in BRAND_RE.captures_iter(s) {
-            let Some(name) = c.get(1) else { continue };
+        // Matches, not captures: the name is the match without its mark
+        // (see `brand_name`), which spares the capture search per match.
+        for m in BRAND_RE.find_iter(s) {
+            let Some(name) = brand_name(m.as_str()) else {
+                continue;
+            };
+            let name_end = m.start() + name.len();
             // Platforms are not compounds: "Probody™ technology", "XYZ™ platform".
-            let after = s
-                .get(c.get(0).map_or(name.end(), |m| m.end())..)
-                .unwrap_or("");
-            let next_word: String = after
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if matches!(
-                next_word.as_str(),
-                "technology"
-                    | "technologies"
-                    | "platform"
-                    | "platforms"
-                    | "system"
-                    | "systems"
-                    | "device"
-                    | "devices"
-                    | "assay"
-                    | "test"
-                    | "program"
-                    | "software"
-            ) {
+            let after = s.get(m.end()..).unwrap_or("");
+            let rest = after.trim_start();
+            let next_len = rest
+                .char_indices()
+                .find(|c| !c.1.is_alphabetic())
+                .map_or(rest.len(), |c| c.0);
+            let next_word = rest.get(..next_len).unwrap_or("");
+            if PLATFORM_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(next_word))
+            {
                 continue;
             }
-            let (mut nstart, mut text) = (name.start(), name.as_str());
+            let (mut nstart, mut text) = (m.start(), name);
             if let Some((first, rest)) = text.split_once(' ')
                 && BRAND_STOP.contains(&first)
             {
@@ -685,7 +715,7 @@ pub fn find_compounds_cued(s: &str, cues: Cues) -> Vec<Found<NameShape>> {
             }
             out.push(Found {
                 start: nstart,
-                end: name.end(),
+                end: name_end,
                 what: NameShape::Brand,
             });
         }
@@ -1151,28 +1181,31 @@ pub struct TargetName {
     pub aliases: Vec<String>,
 }
 
+/// Byte offsets and lengths of the joins of bispecific notation in `s`
+/// (see [`split_bispecific`]), left to right.
+fn bispecific_joins(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = s.as_bytes();
+    // `x`, or `×` (U+00D7, bytes C3 97), found with memchr.
+    memchr::memchr2_iter(b'x', 0xC3, b).filter_map(move |i| {
+        let len = match b.get(i..) {
+            Some([b'x', ..]) => 1,
+            Some([0xC3, 0x97, ..]) => 2,
+            _ => return None,
+        };
+        let before = i.checked_sub(1).and_then(|k| b.get(k));
+        let after = b.get(i + len);
+        (before.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && after.is_some_and(u8::is_ascii_uppercase))
+        .then_some((i, len))
+    })
+}
+
 /// `s` with the `x` (or `×`) of bispecific notation (`CD3xCD20`,
 /// `PD-1×VEGF`) replaced by spaces of the same byte length, so the two
 /// targets are found as two words at their own offsets. A join is an `x`
 /// between a digit or capital and a capital.
 pub fn split_bispecific(s: &str) -> std::borrow::Cow<'_, str> {
-    let b = s.as_bytes();
-    // `x`, or `×` (U+00D7, bytes C3 97), found with memchr: this runs on
-    // every sentence.
-    let joins: Vec<(usize, usize)> = memchr::memchr2_iter(b'x', 0xC3, b)
-        .filter_map(|i| {
-            let len = match b.get(i..) {
-                Some([b'x', ..]) => 1,
-                Some([0xC3, 0x97, ..]) => 2,
-                _ => return None,
-            };
-            let before = i.checked_sub(1).and_then(|k| b.get(k));
-            let after = b.get(i + len);
-            (before.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-                && after.is_some_and(u8::is_ascii_uppercase))
-            .then_some((i, len))
-        })
-        .collect();
+    let joins: Vec<(usize, usize)> = bispecific_joins(s).collect();
     if joins.is_empty() {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -1185,6 +1218,34 @@ pub fn split_bispecific(s: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(s.get(at..).unwrap_or(""));
     std::borrow::Cow::Owned(out)
+}
+
+/// Offsets in `text` of its bispecific joins, for
+/// [`split_bispecific_in`]: one scan of a document instead of one per
+/// sentence (joins are rare, and the per-sentence scans cost more in
+/// set-up than in bytes).
+pub fn bispecific_join_offsets(text: &str) -> Vec<usize> {
+    bispecific_joins(text).map(|(i, _)| i).collect()
+}
+
+/// [`split_bispecific`] of `text[start..end]` (`""` when that is no
+/// `str` range), where `joins` is [`bispecific_join_offsets`] of `text`.
+/// A join of the sentence is a join of `text` at the same bytes, so a
+/// sentence with no listed offset inside it has none and is returned
+/// without a scan; the others are scanned as before.
+pub fn split_bispecific_in<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    joins: &[usize],
+) -> std::borrow::Cow<'t, str> {
+    let st = text.get(start..end).unwrap_or("");
+    let k = joins.partition_point(|&p| p < start);
+    if joins.get(k).is_some_and(|&p| p < end) {
+        split_bispecific(st)
+    } else {
+        std::borrow::Cow::Borrowed(st)
+    }
 }
 
 /// Finds target names in `s`: CD antigens and interleukins by pattern,
@@ -2227,6 +2288,10 @@ mod tests {
             "sacituzumab  govitecan\u{a0}vedotin x9abcdefgh abcdefgH_ abcdefg_",
             "enfortumab vedotins; ado-xy ado-abcdefg fam-Abcdefgh-ijk-lmn",
             "élotuzumab naïvelyabc abcdefg-hi abcdefg-hijK abcdefg-hij-klmnop",
+            "zentuximab\tvedotin zentuximab \u{2003}vedotin zentuximab \nvedotin",
+            "zentuximab \u{85}vedotin zentuximab \u{b}vedotin zentuximab\u{b}vedotin",
+            "zentuximab -vedotin zentuximab (vedotin) zentuximab ~vedotin zentuximab ",
+            "zentuximab\u{7f}vedotin zentuximab \u{7f}vedotin zentuximab vedotinx",
             "",
             "abcdef",
         ] {
@@ -2353,6 +2418,170 @@ mod tests {
             let got = split_bispecific(s);
             assert_eq!(got, want);
             assert_eq!(got.len(), s.len(), "offsets must not move");
+        }
+    }
+
+    /// [`split_bispecific_in`] with the document's join offsets gives what
+    /// [`split_bispecific`] gives on the range alone, for every range of
+    /// `text` (those that are no `str` range included).
+    fn check_split_bispecific_in_every_range(text: &str) {
+        let joins = bispecific_join_offsets(text);
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                let alone = split_bispecific(text.get(start..end).unwrap_or(""));
+                assert_eq!(
+                    split_bispecific_in(text, start, end, &joins),
+                    alone,
+                    "{text:?} {start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bispecific_joins_found_once_per_document_at_the_edges() {
+        for text in [
+            "a CD3xCD20 bispecific. PD-1×VEGF and 4-1BBxPD-L1",
+            "Dose 3.xA; 3x.A; CD3xé; éxCD3; x; ×; Ax; A×; xA; ×A; 3×\u{2011}A",
+            "CD3xCD20xCD19 and CD3××CD20, CD3xxCD20, 3xA xAx ×A×",
+            "",
+        ] {
+            check_split_bispecific_in_every_range(text);
+        }
+    }
+
+    #[test]
+    fn bispecific_joins_found_once_per_document_on_every_sample_sentence() {
+        let mut split = 0;
+        // The samples hold few joins: each also with every space between a
+        // digit or capital and a capital made an `x` join, and a `×` one.
+        let mut texts = Vec::new();
+        for text in super::super::sample_filings() {
+            for join in ["x", "×"] {
+                let mut joined = String::with_capacity(text.len() * 2);
+                let mut prev = None;
+                let mut chars = text.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let next = chars.peek().copied();
+                    if c == ' '
+                        && prev.is_some_and(|p: char| p.is_ascii_digit() || p.is_ascii_uppercase())
+                        && next.is_some_and(|n| n.is_ascii_uppercase())
+                    {
+                        joined.push_str(join);
+                    } else {
+                        joined.push(c);
+                    }
+                    prev = Some(c);
+                }
+                texts.push(joined);
+            }
+            texts.push(text);
+        }
+        for text in texts {
+            let joins = bispecific_join_offsets(&text);
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                let got = split_bispecific_in(&text, s.start, s.end, &joins);
+                split += usize::from(matches!(got, std::borrow::Cow::Owned(_)));
+                assert_eq!(got, split_bispecific(st), "{st:?}");
+            }
+        }
+        assert!(split > 0, "the samples hold bispecific joins");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bispecific_joins_found_once_per_document(text in "[A-Z3xé×. \u{2011}a]{0,24}") {
+            check_split_bispecific_in_every_range(&text);
+        }
+    }
+
+    /// What the brand loop read off `BRAND_RE`'s capture groups before
+    /// it took the name from the match: name, its end, and the lowercase
+    /// word after the mark.
+    fn brands_by_captures(s: &str) -> Vec<(usize, usize, String)> {
+        BRAND_RE
+            .captures_iter(s)
+            .filter_map(|c| {
+                let name = c.get(1)?;
+                let after = s.get(c.get(0).map_or(name.end(), |m| m.end())..)?;
+                let next: String = after
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                Some((name.start(), name.end(), next))
+            })
+            .collect()
+    }
+
+    /// The same read off the match with [`brand_name`], and whether the
+    /// next word is a platform word both ways.
+    fn check_brand_names(s: &str) {
+        let by_match: Vec<(usize, usize)> = BRAND_RE
+            .find_iter(s)
+            .filter_map(|m| Some((m.start(), m.start() + brand_name(m.as_str())?.len())))
+            .collect();
+        let by_captures = brands_by_captures(s);
+        let spans: Vec<(usize, usize)> = by_captures.iter().map(|c| (c.0, c.1)).collect();
+        assert_eq!(by_match, spans, "{s:?}");
+        for (_, _, next) in by_captures {
+            for word in casings_ascii(&next) {
+                assert_eq!(
+                    PLATFORM_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&word)),
+                    PLATFORM_WORDS.contains(&word.to_ascii_lowercase().as_str()),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
+    /// `w` as written, uppercased and with its first letter uppercased.
+    fn casings_ascii(w: &str) -> [String; 3] {
+        let title = w
+            .get(..1)
+            .map(|f| format!("{}{}", f.to_ascii_uppercase(), w.get(1..).unwrap_or("")))
+            .unwrap_or_default();
+        [w.to_string(), w.to_ascii_uppercase(), title]
+    }
+
+    #[test]
+    fn brand_names_agree_with_the_capture_group_at_the_edges() {
+        for s in [
+            "Zeta® and Zeta ® and Zeta\u{a0}® and Zeta\u{2003}™ and Zeta\u{85}(R)",
+            "Zeta  ® Zeta\t(TM) Zeta-12™ Zeta Alpha® Zeta alpha® ZE® Zeta(R)(TM)",
+            "Probody™ technology; XYZ™ PLATFORM; Abc® Technologies; Abc™ \u{212a}ey",
+            "Abc® teſt; Abc™ Syſtems; Abc® systems-based; Abc™\u{2011}platform",
+            "Zeta Ωmega® Zeta Alpha\u{2009}® Zetaé® Zeta Éclair™ Zeta Alpha\u{200b}®",
+            "",
+        ] {
+            check_brand_names(s);
+        }
+        for w in PLATFORM_WORDS {
+            check_brand_names(&format!("Abc® {w} Abc™ {} Abc® {}s", w.to_uppercase(), w));
+        }
+    }
+
+    #[test]
+    fn brand_names_agree_with_the_capture_group_on_every_sample_sentence() {
+        let mut found = 0;
+        for text in super::super::sample_filings() {
+            for s in super::super::sentences::split(&text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                check_brand_names(st);
+                found += BRAND_RE.find_iter(st).count();
+            }
+        }
+        assert!(found > 0, "the samples hold brands");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brand_names_agree_with_the_capture_group(
+            s in "(Zeta|Ab|[A-Z][a-z]{0,3}|[ \u{a0}\u{2003}\t]|®|™|\\(R\\)|\\(TM\\)|-|1|é|technology|TEST|Ωx){0,10}",
+        ) {
+            check_brand_names(&s);
         }
     }
 

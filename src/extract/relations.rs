@@ -1747,12 +1747,13 @@ impl<'a> Extractor<'a> {
     // ------------------------------------------------------------ targets
 
     fn find_targets(&mut self) {
+        let joins = mentions::bispecific_join_offsets(self.text);
         for (si, s) in self.sents.iter().enumerate() {
             let st = self.text.get(s.start..s.end).unwrap_or("");
             let gate = self.gate(si);
             // Bispecific notation (`CD3xCD20`) names two targets. The gate
             // saw the joined form, so a split sentence runs every finder.
-            let spaced = mentions::split_bispecific(st);
+            let spaced = mentions::split_bispecific_in(self.text, s.start, s.end, &joins);
             let gate = match spaced {
                 std::borrow::Cow::Borrowed(_) => gate,
                 std::borrow::Cow::Owned(_) => Cues::ALL,
