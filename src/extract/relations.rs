@@ -339,6 +339,27 @@ fn glued_tail(surface: &str) -> Option<&str> {
     surface.get(k..)
 }
 
+/// A defined short name right after an organization's mention (see
+/// [`Extractor::add_defined_term`]).
+static DEFINED_TERM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"^,?\s*\((?:the\s+)?["“]([A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})["”]\)"#,
+    )
+    .expect("static regex")
+});
+
+/// False when `after` cannot start with a [`DEFINED_TERM_RE`] match: its
+/// first byte after an optional comma and ASCII whitespace (the vertical
+/// tab included) is neither `(` nor a non-ASCII byte, which may start a
+/// Unicode space of the pattern's `\s`, so this only over-approximates.
+fn may_open_defined_term(after: &str) -> bool {
+    let b = after.as_bytes();
+    let b = b.strip_prefix(b",").unwrap_or(b);
+    b.iter()
+        .find(|&&x| !(x.is_ascii_whitespace() || x == 0x0B))
+        .is_some_and(|&x| x == b'(' || x >= 0x80)
+}
+
 /// Defined terms of agreements that stand for a role, not a name
 /// (`Acme Inc. (the "Company")`).
 const DEFINED_TERMS_NOT_NAMES: &[&str] = &[
@@ -1714,13 +1735,15 @@ impl<'a> Extractor<'a> {
     /// byte offset) of organization `i` becomes its alias: `Ono
     /// Pharmaceutical Co., Ltd. ("Ono")`, `Pfizer Inc. (“Pfizer”)`. Role
     /// terms (`(the "Company")`) are not names.
+    ///
+    /// Most mentions are not followed by a parenthesis, so the pattern
+    /// runs only where [`may_open_defined_term`] lets it.
     fn add_defined_term(&mut self, end: usize, i: usize) {
         let after = self.text.get(end..).unwrap_or("");
-        let Some(term) = re!(
-            r#"^,?\s*\((?:the\s+)?["“]([A-Z][A-Za-z0-9&.-]*(?:\s[A-Z][A-Za-z0-9&.-]*){0,3})["”]\)"#
-        )
-        .captures(after)
-        .and_then(|c| c.get(1)) else {
+        if !may_open_defined_term(after) {
+            return;
+        }
+        let Some(term) = DEFINED_TERM_RE.captures(after).and_then(|c| c.get(1)) else {
             return;
         };
         let term = term.as_str();
@@ -4206,6 +4229,64 @@ fn registrant_from_text(text: &str) -> Option<String> {
 mod tests {
 
     use crate::ingest::ingest_bytes;
+
+    /// `DEFINED_TERM_RE` finds a term in `after`.
+    fn defined_term_matches(after: &str) -> bool {
+        super::DEFINED_TERM_RE.is_match(after)
+    }
+
+    /// The defined-term pre-check never rejects a text the pattern
+    /// matches: every suffix of every line of the sample filings, and
+    /// openings with every kind of space and comma.
+    #[test]
+    fn defined_term_precheck_is_sound() {
+        let mut kept = 0;
+        for text in crate::extract::sample_filings() {
+            for (k, _) in text.char_indices() {
+                let after = text.get(k..).unwrap_or("");
+                if defined_term_matches(after) {
+                    assert!(super::may_open_defined_term(after), "{:?}", after.get(..40));
+                }
+                kept += usize::from(super::may_open_defined_term(after));
+            }
+        }
+        assert!(kept > 0);
+        for after in [
+            " (\"Acme\")",
+            ", (the \"Acme Bio\")",
+            ",\u{a0}(\"Acme\")",
+            "\u{2003}(“Acme”)",
+            "\u{85}(\"Acme\")",
+            "\x0B(\"Acme\")",
+            "\x0C\r\n\t(\"Acme\")",
+            "(\"Acme\")",
+            ",(\"Acme\")",
+        ] {
+            assert!(defined_term_matches(after), "{after:?}");
+            assert!(super::may_open_defined_term(after), "{after:?}");
+        }
+        for after in [
+            "",
+            ",",
+            " ",
+            ",, (\"Acme\")",
+            " x (\"Acme\")",
+            "; (\"Acme\")",
+        ] {
+            assert!(!super::may_open_defined_term(after), "{after:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The same on openings built from commas, spaces of every kind,
+        /// parentheses, quotes and names.
+        #[test]
+        fn defined_term_precheck_agrees_with_the_pattern(
+            after in "(?:,|;| |\\t|\\n|\\x0B|\\x0C|\\u{85}|\\u{a0}|\\u{2003}|\\u{3000}|\\(|\\)|the |\"|“|”|Acme|Bio|ſ|K|x){0,8}"
+        ) {
+            proptest::prop_assert!(!defined_term_matches(&after) || super::may_open_defined_term(&after));
+        }
+    }
 
     proptest::proptest! {
         /// The organization-cue pre-check never rejects a sentence the
