@@ -1108,7 +1108,9 @@ struct LeftCues {
 }
 
 impl LeftCues {
-    /// The flags of `l`, from one [`LEFT_CUES`] search.
+    /// The flags of `l`, from one [`LEFT_CUES`] search. (Unlike
+    /// [`RightCues::of`], no `is_match` goes first: most texts left of a
+    /// mention hold a cue, and the pre-check only added its own search.)
     fn of(l: &str) -> LeftCues {
         let m = LEFT_CUES.matches(l);
         LeftCues {
@@ -1130,7 +1132,7 @@ impl LeftCues {
 /// `Regex::new(pattern).is_match(r_head)` for its pattern in
 /// [`right_cue_patterns`], as for [`LeftCues`]; the `^` of the anchored
 /// ones anchors each at the start of `r_head` inside the set as well.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct RightCues {
     /// [`ONGOING_RE`].
     ongoing: bool,
@@ -1146,7 +1148,16 @@ struct RightCues {
 
 impl RightCues {
     /// The flags of `r_head`, from one [`RIGHT_CUES`] search.
+    ///
+    /// The set's `is_match` goes first: it stops at the first cue and runs
+    /// the fast forward search, while `matches` steps the slower
+    /// overlapping search over all of `r_head`. Most texts right of a
+    /// mention hold no cue (three in four in the profiled documents),
+    /// and for them every flag is false.
     fn of(r_head: &str) -> RightCues {
+        if !RIGHT_CUES.is_match(r_head) {
+            return RightCues::default();
+        }
         let m = RIGHT_CUES.matches(r_head);
         RightCues {
             ongoing: m.matched(0),
