@@ -1636,12 +1636,13 @@ impl<'a> Extractor<'a> {
             }
             let suffixed = gate
                 .has(Cues::ORG_SUFFIX)
-                .then(|| mentions::find_orgs_by_suffix(st));
+                .then(|| mentions::find_orgs_by_suffix_spans(st));
             for f in suffixed.into_iter().flatten() {
                 if self.overlaps_compound(s.start + f.start, s.start + f.end) {
                     continue;
                 }
-                if let Some(i) = self.org_for(&f.what, None) {
+                let name = st.get(f.what).unwrap_or("");
+                if let Some(i) = self.org_for(name, None) {
                     found.push((s.start + f.start, s.start + f.end, i));
                     self.add_defined_term(s.start + f.end, i);
                 }
