@@ -192,12 +192,15 @@ impl OrgPrep {
             whole: None,
             tail: None,
         };
-        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the last title word.
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        let surface = match words
-            .iter()
-            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
-        {
+        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the
+        // last title word (found in one walk, without collecting the words).
+        let last_title = surface
+            .split_whitespace()
+            .enumerate()
+            .filter(|(_, w)| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+            .map(|(i, _)| i)
+            .last();
+        let surface = match last_title {
             Some(i) => {
                 let skip: usize = surface
                     .split_whitespace()
