@@ -955,6 +955,21 @@ static NOT_NAME_LEAD: LazyLock<rustc_hash::FxHashSet<&'static str>> =
 /// and word counts are bounded with `nth` instead of counted to the end:
 /// `count() > n` holds exactly when an `n`-th word (from 0) exists.
 pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
+    find_orgs_by_suffix_spans(s)
+        .into_iter()
+        .map(|f| Found {
+            start: f.start,
+            end: f.end,
+            what: s.get(f.what).unwrap_or("").to_string(),
+        })
+        .collect()
+}
+
+/// [`find_orgs_by_suffix`] without a copy of each name: `what` is the
+/// name's byte range in `s`, for callers that read it off `s` (after a
+/// tab, `start` and `end` may leave out whitespace that this range does
+/// not, as [`find_orgs_by_suffix`] reports them).
+pub fn find_orgs_by_suffix_spans(s: &str) -> Vec<Found<std::ops::Range<usize>>> {
     let mut out = Vec::new();
     for m in ORG_SUFFIX_RE.find_iter(s) {
         let mut start = m.start();
@@ -974,9 +989,14 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
             }
         }
         // A name never spans table cells.
+        // `text` starts at `start + lead`: `lead` is the whitespace after a
+        // tab, which `start` does not skip.
+        let mut lead = 0;
         if let Some(tab) = text.rfind('\t') {
             start += tab + 1;
-            text = text.get(tab + 1..).unwrap_or("").trim_start();
+            let cell = text.get(tab + 1..).unwrap_or("");
+            text = cell.trim_start();
+            lead = cell.len() - text.len();
         }
         let display = strip_legal_suffix(text);
         if display.is_empty() || display.split_whitespace().nth(6).is_some() {
@@ -986,10 +1006,11 @@ pub fn find_orgs_by_suffix(s: &str) -> Vec<Found<String>> {
         if LEXICON.not_org.contains(&name_key(display)) {
             continue;
         }
+        let at = start + lead;
         out.push(Found {
             start,
             end: start + text.len(),
-            what: text.to_string(),
+            what: at..at + text.len(),
         });
     }
     out
@@ -1865,6 +1886,121 @@ mod tests {
             }
         }
         assert!(stripped > 0);
+    }
+
+    /// [`find_orgs_by_suffix`] as it was, each name copied where it was
+    /// found and its key allocated: the reference for
+    /// [`find_orgs_by_suffix_spans`].
+    fn find_orgs_by_suffix_reference(s: &str) -> Vec<Found<String>> {
+        let mut out = Vec::new();
+        for m in ORG_SUFFIX_RE.find_iter(s) {
+            let mut start = m.start();
+            let mut text = m.as_str();
+            loop {
+                let first: &str = text.split_whitespace().next().unwrap_or("");
+                let first_clean = first.trim_end_matches([',', '.']);
+                if text.split_whitespace().nth(1).is_some() && NOT_NAME_LEAD.contains(first_clean) {
+                    let skip = text.find(first).unwrap_or(0) + first.len();
+                    let rest = text.get(skip..).unwrap_or("");
+                    let trimmed = rest.trim_start();
+                    start += skip + (rest.len() - trimmed.len());
+                    text = trimmed;
+                } else {
+                    break;
+                }
+            }
+            if let Some(tab) = text.rfind('\t') {
+                start += tab + 1;
+                text = text.get(tab + 1..).unwrap_or("").trim_start();
+            }
+            let display = strip_legal_suffix(text);
+            if display.is_empty() || display.split_whitespace().nth(6).is_some() {
+                continue;
+            }
+            if LEXICON.not_org.contains(&name_key(display)) {
+                continue;
+            }
+            out.push(Found {
+                start,
+                end: start + text.len(),
+                what: text.to_string(),
+            });
+        }
+        out
+    }
+
+    /// The spans, and the names read off them, are the reference's.
+    fn check_orgs_by_suffix_spans(s: &str) {
+        let want = find_orgs_by_suffix_reference(s);
+        let spans = find_orgs_by_suffix_spans(s);
+        let got: Vec<(usize, usize, &str)> = spans
+            .iter()
+            .map(|f| {
+                (
+                    f.start,
+                    f.end,
+                    s.get(f.what.clone()).unwrap_or("<bad range>"),
+                )
+            })
+            .collect();
+        let want: Vec<(usize, usize, &str)> = want
+            .iter()
+            .map(|f| (f.start, f.end, f.what.as_str()))
+            .collect();
+        assert_eq!(got, want, "{s:?}");
+        assert_eq!(
+            find_orgs_by_suffix(s),
+            find_orgs_by_suffix_reference(s),
+            "{s:?}"
+        );
+    }
+
+    /// On every line of the sample filings and on edge cases: names after
+    /// tabs and spaces (where `start` leaves out the whitespace),
+    /// non-ASCII letters, `ſ`, the Kelvin sign, U+2011, names of the
+    /// lexicon's non-organizations.
+    #[test]
+    fn find_orgs_by_suffix_spans_agree_with_the_reference_on_samples() {
+        let mut n = 0;
+        for text in super::super::sample_filings() {
+            for line in text.lines() {
+                check_orgs_by_suffix_spans(line);
+                n += find_orgs_by_suffix(line).len();
+            }
+        }
+        assert!(n > 0);
+        for s in [
+            "Partner\t  Acme Therapeutics, Inc. and Beta Pharma AG",
+            "x\t\u{a0}Zentrix Biosciences, Inc.",
+            "The Über Pharma AG and Ölgen Bio, Inc.",
+            "Caſe Therapeutics, Inc. with \u{212a}elvin Pharma",
+            "Acme\u{2011}Bio Pharmaceuticals, Inc.",
+            "Company Inc",
+            "Press Release of Acme, Inc.\tToday Beta Corp.",
+            "",
+            "\t",
+        ] {
+            check_orgs_by_suffix_spans(s);
+        }
+    }
+
+    proptest::proptest! {
+        /// On capitalized words, leads, suffixes, tabs and spaces of every
+        /// kind.
+        #[test]
+        fn find_orgs_by_suffix_spans_agree_with_the_reference(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Acme", "The", "Today", "Partner", "Zentrix", "Über", "Caſe",
+                    "\u{212a}elvin", "Bio\u{2011}Gen", " ", "  ", "\t", "\t ",
+                    "\u{a0}", ",", " Inc.", " Therapeutics", " Pharma", " AG",
+                    " Co., Ltd.", " of", " and", "x", "Company",
+                ]),
+                0..14,
+            ),
+        ) {
+            check_orgs_by_suffix_spans(&parts.concat());
+        }
     }
 
     /// [`code_is_excluded`] as it was: a list scan and allocated keys.

@@ -192,12 +192,15 @@ impl OrgPrep {
             whole: None,
             tail: None,
         };
-        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the last title word.
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        let surface = match words
-            .iter()
-            .rposition(|w| TITLE_WORDS.contains(&w.trim_end_matches(',')))
-        {
+        // "Jane Roe, Managing Director, Acme Advisors": keep what follows the
+        // last title word (found in one walk, without collecting the words).
+        let last_title = surface
+            .split_whitespace()
+            .enumerate()
+            .filter(|(_, w)| TITLE_WORDS.contains(&w.trim_end_matches(',')))
+            .map(|(i, _)| i)
+            .last();
+        let surface = match last_title {
             Some(i) => {
                 let skip: usize = surface
                     .split_whitespace()
@@ -1670,12 +1673,13 @@ impl<'a> Extractor<'a> {
             }
             let suffixed = gate
                 .has(Cues::ORG_SUFFIX)
-                .then(|| mentions::find_orgs_by_suffix(st));
+                .then(|| mentions::find_orgs_by_suffix_spans(st));
             for f in suffixed.into_iter().flatten() {
                 if self.overlaps_compound(s.start + f.start, s.start + f.end) {
                     continue;
                 }
-                if let Some(i) = self.org_for(&f.what, None) {
+                let name = st.get(f.what).unwrap_or("");
+                if let Some(i) = self.org_for(name, None) {
                     found.push((s.start + f.start, s.start + f.end, i));
                     self.add_defined_term(s.start + f.end, i);
                 }
