@@ -1179,25 +1179,16 @@ static IND_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Forward-looking-statement boilerplate: a sentence whose
 /// ASCII-lowercased text holds one of these phrases states no phase event.
-const BOILERPLATE_PHRASES: [&str; 4] = [
-    "forward-looking",
-    "risks and uncertainties",
-    "differ materially",
-    "uncertainties as to",
-];
-/// [`BOILERPLATE_PHRASES`] as prebuilt `memmem` searchers (`str::contains`
-/// builds a substring searcher per phrase and call), for targets where
-/// [`BOILERPLATE_PACKED`] cannot be built.
-static BOILERPLATE: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    LazyLock::new(|| BOILERPLATE_PHRASES.map(memchr::memmem::Finder::new));
-/// [`BOILERPLATE_PHRASES`] in one packed (Teddy) searcher: one pass over
-/// the sentence finds whether any phrase occurs, instead of one `memmem`
-/// pass per phrase. `None` where the packed searcher is not available.
-static BOILERPLATE_PACKED: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    aho_corasick::packed::Config::new()
-        .builder()
-        .extend(BOILERPLATE_PHRASES)
-        .build()
+/// Prebuilt `memmem` searchers: `str::contains` builds a substring searcher
+/// per phrase and call.
+static BOILERPLATE: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+    [
+        "forward-looking",
+        "risks and uncertainties",
+        "differ materially",
+        "uncertainties as to",
+    ]
+    .map(memchr::memmem::Finder::new)
 });
 /// `, and `, searched from the end of the text before a phase mention for
 /// the start of its clause. The phrase cannot overlap itself, so its
@@ -1236,14 +1227,6 @@ fn without_comparators(ms: Vec<Mention>, comparator: impl Fn(&Mention) -> bool) 
 /// Whether `lower`, an ASCII-lowercased sentence, is forward-looking-
 /// statement boilerplate (holds a [`BOILERPLATE`] phrase).
 fn is_boilerplate(lower: &str) -> bool {
-    match &*BOILERPLATE_PACKED {
-        Some(packed) => packed.find(lower).is_some(),
-        None => is_boilerplate_by_memmem(lower),
-    }
-}
-
-/// [`is_boilerplate`] by one `memmem` pass per phrase.
-fn is_boilerplate_by_memmem(lower: &str) -> bool {
     BOILERPLATE
         .iter()
         .any(|f| f.find(lower.as_bytes()).is_some())
@@ -6274,9 +6257,7 @@ mod phase_cue_tests {
             let lower = text.to_ascii_lowercase();
             for s in super::super::sentences::split(&text) {
                 let t = lower.get(s.start..s.end).unwrap_or("");
-                let want = boilerplate_by_contains(t);
-                assert_eq!(is_boilerplate(t), want, "{t:?}");
-                assert_eq!(is_boilerplate_by_memmem(t), want, "{t:?}");
+                assert_eq!(is_boilerplate(t), boilerplate_by_contains(t), "{t:?}");
                 let orig = text.get(s.start..s.end).unwrap_or("");
                 for (i, _) in orig.match_indices(' ') {
                     for seg in [orig.get(..i).unwrap_or(""), orig.get(i..).unwrap_or("")] {
@@ -6307,11 +6288,6 @@ mod phase_cue_tests {
         ] {
             assert_eq!(clause_break(t), clause_break_by_str(t), "{t:?}");
             assert_eq!(is_boilerplate(t), boilerplate_by_contains(t), "{t:?}");
-            assert_eq!(
-                is_boilerplate_by_memmem(t),
-                boilerplate_by_contains(t),
-                "{t:?}"
-            );
         }
     }
 
@@ -6330,7 +6306,6 @@ mod phase_cue_tests {
             let t = words.concat();
             proptest::prop_assert_eq!(clause_break(&t), clause_break_by_str(&t));
             proptest::prop_assert_eq!(is_boilerplate(&t), boilerplate_by_contains(&t));
-            proptest::prop_assert_eq!(is_boilerplate_by_memmem(&t), boilerplate_by_contains(&t));
         }
     }
 
