@@ -65,6 +65,10 @@ impl Cues {
     /// A name or alias of a [`lexicon::TARGETS`] entry, with no letter or
     /// digit right before it.
     pub const TARGET: Cues = Cues(1 << 11);
+    /// A word that every organization cue holds (`by`, `from`, `partner`,
+    /// `licen`, ...; see the anchors): the cue pattern of
+    /// `relations.rs` runs only where one is.
+    pub const ORG_CUE: Cues = Cues(1 << 12);
     /// Every family: what a caller passes to run all rules unconditionally.
     pub const ALL: Cues = Cues(u16::MAX);
 
@@ -234,6 +238,29 @@ fn anchors() -> Vec<(String, Cues, Bound)> {
         Cues::ORG_SUFFIX,
         Both,
     );
+    // ORG_CUE_RE (case-sensitive; this automaton ignores ASCII case, a
+    // superset): every cue holds one of these words. `by` (alone or after
+    // `developed`, `funded`, ...), `from` (alone or after `payments`, ...),
+    // `partner` (`partner`, `partnered with`, `partnerships with`),
+    // `collaboration`, `alliance`, `agreement` (`licensing agreement`),
+    // `venture` and `opted` all start after a boundary or whitespace;
+    // `licen` (`licensed to`, `license with`, `licensee`, `licensor`) may
+    // follow a letter (`sublicensed to`), so it has no boundary rule.
+    add(
+        &[
+            "by",
+            "from",
+            "partner",
+            "collaboration",
+            "alliance",
+            "agreement",
+            "venture",
+            "opted",
+        ],
+        Cues::ORG_CUE,
+        Before,
+    );
+    add(&["licen"], Cues::ORG_CUE, None);
     // CD_RE. No boundary before: bispecific notation (`PD-1xCD3`) is
     // split into words before the pattern runs.
     let cds: Vec<String> = (0..10).map(|d| format!("cd{d}")).collect();

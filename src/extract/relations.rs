@@ -569,7 +569,10 @@ static PAREN_ABBR_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cues before an organization name that make it a developer/licensee.
 /// The last word of every cue is in [`ORG_CUE_LAST_WORDS`], with what
 /// comes before it, which [`may_hold_org_cue_in`] relies on: a cue added
-/// here must be added there too.
+/// here must be added there too. Every cue also holds one of the gate's
+/// [`Cues::ORG_CUE`] anchors (`by`, `from`, `partner`, `licen`, ...), so
+/// the pattern runs only on sentences with that mark: a cue added here
+/// must hold one of them or add its own.
 static ORG_CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&super::without_prefilter(
         r"(?x)
@@ -1667,7 +1670,10 @@ impl<'a> Extractor<'a> {
                     self.add_defined_term(s.start + f.end, i);
                 }
             }
-            for (whole, n) in org_cues_in(text, s.start, s.end) {
+            let cued = gate
+                .has(Cues::ORG_CUE)
+                .then(|| org_cues_in(text, s.start, s.end));
+            for (whole, n) in cued.into_iter().flatten() {
                 let weak = weak_org_cue(st.get(whole).unwrap_or(""));
                 let name = trim_org_name(st.get(n.clone()).unwrap_or(""));
                 if name.is_empty() || !plausible_org(name) {
@@ -4331,7 +4337,8 @@ mod tests {
                     "alliance", "agreements", "license", "licensing", "joint", "venture",
                     "is", "our", "developed", "commercialized", "being", "royalties",
                     "funded", "fully", "part", "received", "payments", "nearby", "é",
-                    "(by", "_by", "xwith", "Über", "ſ",
+                    "(by", "_by", "xwith", "Über", "ſ", "thereby", "BY", "By", "From",
+                    "sublicensee", "Partner", "Licensed",
                 ]),
                 0..12,
             ),
@@ -4350,8 +4357,46 @@ mod tests {
             }
             if super::ORG_CUE_RE.is_match(&st) {
                 proptest::prop_assert!(super::may_hold_org_cue(&st), "{:?}", st);
+                proptest::prop_assert!(org_cue_gated(&st), "gate missed {:?}", st);
             }
         }
+    }
+
+    /// Whether the cue gate marks `st`, taken as one sentence, with
+    /// [`Cues::ORG_CUE`](super::Cues::ORG_CUE).
+    fn org_cue_gated(st: &str) -> bool {
+        let whole = super::super::sentences::Sentence {
+            start: 0,
+            end: st.len(),
+            line: 0,
+            line_start: true,
+        };
+        super::super::cues::sentence_cues(st, &[whole])
+            .first()
+            .is_some_and(|c| c.has(super::Cues::ORG_CUE))
+    }
+
+    /// The gate marks every sentence of the samples that holds a cue
+    /// (gated as the extractor gates it: all sentences of a filing at
+    /// once), and leaves most others unmarked.
+    #[test]
+    fn org_cue_gate_marks_every_cued_sample_sentence() {
+        let (mut cued, mut marked, mut total) = (0, 0, 0);
+        for text in super::super::sample_filings() {
+            let sents = super::super::sentences::split(&text);
+            let gates = super::super::cues::sentence_cues(&text, &sents);
+            for (s, g) in sents.iter().zip(&gates) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                let has = g.has(super::Cues::ORG_CUE);
+                if !super::org_cues(st).is_empty() {
+                    cued += 1;
+                    assert!(has, "gate missed {st:?}");
+                }
+                marked += usize::from(has);
+                total += 1;
+            }
+        }
+        assert!(cued > 0 && marked < total, "{cued} {marked} {total}");
     }
 
     /// The organization-cue pre-check byte by byte (the look-back from
@@ -5031,6 +5076,7 @@ mod tests {
             assert_eq!(org_cues(st), want, "{st:?}");
             if !want.is_empty() {
                 assert!(super::may_hold_org_cue(st), "precheck missed {st:?}");
+                assert!(org_cue_gated(st), "gate missed {st:?}");
             }
         };
         for text in super::super::sample_filings() {
