@@ -1283,6 +1283,9 @@ static CLEARED_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:clearance|cleared|approval|allowance|allowed|permission|authori[sz]ation|go-ahead)\s+(?:from\s+the\s+\w+\s+)?(?:to|for)\s+(?:progress|proceed|begin|start|initiate|advance|commence|move)")
         .expect("static regex")
 });
+/// "These compounds", "both product candidates": the sentence speaks of
+/// the previous sentence's compounds. Anchored at the start; every match
+/// starts with one of [`THESE_HEADS`], which [`these_ref`] tests first.
 static THESE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:these|both|all\s+(?:three|four|five|of\s+these))\s+(?:\w+\s+)?(?:compounds|product\s+candidates|candidates|programs|products|drugs|ADCs|antibodies|assets)(?-u:\b)")
         .expect("static regex")
@@ -1290,10 +1293,49 @@ static THESE_RE: LazyLock<Regex> = LazyLock::new(|| {
 static BRAND_BEFORE_PAREN_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s,;:])([A-Z][a-z]{3,}[A-Za-z]*)[®™]?\s*\($").expect("static regex")
 });
+/// "This", "it", "the compound": the sentence speaks of the section's
+/// compound. Anchored at the start; every match starts with one of
+/// [`THIS_REF_HEADS`], which [`this_ref`] tests first.
 static THIS_REF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:this|these|it|its|the\s+(?:compound|product|candidate|drug|adc|antibody|program))(?-u:\b)")
         .expect("static regex")
 });
+
+/// The first two letters (ASCII-lowercased) of the words that start a
+/// [`THIS_REF_RE`] match: `th` (`this`, `these`, `the ...`) and `it`
+/// (`it`, `its`). A word added to the pattern adds its letters here.
+const THIS_REF_HEADS: [[u8; 2]; 2] = [*b"th", *b"it"];
+
+/// The first two letters (ASCII-lowercased) of the words that start a
+/// [`THESE_RE`] match: `th` (`these`), `bo` (`both`), `al` (`all ...`).
+/// A word added to the pattern adds its letters here.
+const THESE_HEADS: [[u8; 2]; 3] = [*b"th", *b"bo", *b"al"];
+
+/// True when `t` starts with one of `heads`, ignoring ASCII case: the
+/// exact skip before an anchored pattern each of whose matches starts with
+/// one of them. Why: the anchored patterns run on nearly every sentence
+/// with a compound or context, and the regex engine's setup per call costs
+/// more than the few bytes it reads. `(?i)` folds no non-ASCII character
+/// onto these letters (only `ſ` and the Kelvin sign fold onto ASCII
+/// letters, `s` and `k`; see `FOLDS_TO_ASCII` in `cues.rs`), so a `t`
+/// without such a head cannot match.
+fn starts_with_head(t: &str, heads: &[[u8; 2]]) -> bool {
+    match t.as_bytes() {
+        [a, b, ..] => heads.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()]),
+        _ => false,
+    }
+}
+
+/// [`THIS_REF_RE`] on `t`, run only where [`THIS_REF_HEADS`] allow a
+/// match.
+fn this_ref(t: &str) -> bool {
+    starts_with_head(t, &THIS_REF_HEADS) && THIS_REF_RE.is_match(t)
+}
+
+/// [`THESE_RE`] on `t`, run only where [`THESE_HEADS`] allow a match.
+fn these_ref(t: &str) -> bool {
+    starts_with_head(t, &THESE_HEADS) && THESE_RE.is_match(t)
+}
 
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
@@ -1951,7 +1993,7 @@ impl<'a> Extractor<'a> {
         if comps.is_empty() && orgs.is_empty() && ctx.is_none() {
             return;
         }
-        let ctx_ok = ctx.is_some() && (comps.is_empty() || THIS_REF_RE.is_match(st.trim_start()));
+        let ctx_ok = ctx.is_some() && (comps.is_empty() || this_ref(st.trim_start()));
 
         // Targets.
         let from = advance_to(&self.target_mentions, &mut at.targets, s.start, |t| t.start);
@@ -2017,7 +2059,7 @@ impl<'a> Extractor<'a> {
         );
         let reg = self.registrant_idx();
         // "These compounds are ...": the previous sentence's compounds.
-        let anaphora: Vec<usize> = if comps.is_empty() && THESE_RE.is_match(st.trim_start()) {
+        let anaphora: Vec<usize> = if comps.is_empty() && these_ref(st.trim_start()) {
             si.checked_sub(1)
                 .and_then(|p| self.sents.get(p))
                 .map(|p| dedup_entities(&self.compounds_in(p.start, p.end)))
@@ -4262,6 +4304,157 @@ fn registrant_from_text(text: &str) -> Option<String> {
 mod tests {
 
     use crate::ingest::ingest_bytes;
+
+    /// The head tests of the anchored anaphora patterns skip only texts
+    /// the patterns do not match: every sentence of the samples (trimmed
+    /// as the extractor trims it) and every line start.
+    #[test]
+    fn anaphora_heads_skip_only_unmatched_sample_sentences() {
+        let (mut this, mut these, mut total) = (0, 0, 0);
+        for text in crate::extract::sample_filings() {
+            let sents = crate::extract::sentences::split(&text);
+            let starts = sents
+                .iter()
+                .filter_map(|s| text.get(s.start..s.end))
+                .chain(text.lines());
+            for st in starts {
+                let t = st.trim_start();
+                let (a, b) = (super::THIS_REF_RE.is_match(t), super::THESE_RE.is_match(t));
+                assert_eq!(super::this_ref(t), a, "{:?}", t.get(..40));
+                assert_eq!(super::these_ref(t), b, "{:?}", t.get(..40));
+                this += usize::from(a);
+                these += usize::from(b);
+                total += 1;
+            }
+        }
+        assert!(this > 0 && this < total, "{this} {these} {total}");
+    }
+
+    /// Every word that starts an anaphora match, in every case, passes
+    /// the head test; Unicode case folding adds no head (`ſ` and the
+    /// Kelvin sign fold onto `s` and `k`, which start no word here).
+    #[test]
+    fn anaphora_heads_edges() {
+        let cases = [
+            "this",
+            "This",
+            "THIS",
+            "these",
+            "These",
+            "tHeSe",
+            "it",
+            "It",
+            "IT",
+            "its",
+            "Its",
+            "the compound",
+            "The product",
+            "THE ADC",
+            "the  antibody",
+            "the\tprogram",
+            "both",
+            "Both",
+            "BOTH",
+            "all",
+            "All",
+            "ALL",
+            "theſe",
+            "thiſ",
+            "the Kompound",
+            "ſhe",
+            "\u{212A}",
+            "ıt",
+            "İt",
+            "ît",
+            "it-",
+            "it.",
+            "its\u{2011}",
+            "t",
+            "i",
+            "",
+            "b",
+            "a",
+            "\u{17F}",
+            "xit",
+            " it",
+            "tH",
+            "Th",
+            "aL",
+            "bO",
+            "iT",
+        ];
+        let tails = [
+            "",
+            " ",
+            " compounds",
+            " product candidates",
+            " three candidates",
+            " of these programs",
+            " new ADCs",
+            " drugs",
+            " antibodies",
+            " assets",
+            "x",
+            " \u{212A}",
+            " ſ",
+        ];
+        for head in cases {
+            for tail in tails {
+                let t = format!("{head}{tail}");
+                assert_eq!(
+                    super::this_ref(&t),
+                    super::THIS_REF_RE.is_match(&t),
+                    "{t:?}"
+                );
+                assert_eq!(super::these_ref(&t), super::THESE_RE.is_match(&t), "{t:?}");
+            }
+        }
+        for t in ["This", "it is", "Its", "The compound", "these ADCs"] {
+            assert!(super::this_ref(t), "{t:?}");
+        }
+        for t in [
+            "These compounds",
+            "Both drugs",
+            "All three candidates",
+            "all of these programs",
+        ] {
+            assert!(super::these_ref(t), "{t:?}");
+        }
+        // The head letters' whole case-insensitive class is ASCII: no
+        // character outside ASCII matches one of them under `(?i)`.
+        let class = regex::Regex::new("(?i)[thiobla]").expect("class");
+        let non_ascii: String = ('\u{80}'..=char::MAX).collect();
+        assert!(!class.is_match(&non_ascii));
+    }
+
+    proptest::proptest! {
+        /// The head tests agree with the anaphora patterns on texts built
+        /// from the patterns' words, other words, case variants and
+        /// characters that Unicode case folding maps onto ASCII.
+        #[test]
+        fn anaphora_heads_agree_with_patterns(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "this", "These", "THESE", "it", "Its", "the", "The", "both", "BOTH", "all",
+                    "All", "three", "of", "compound", "product", "candidates", "programs",
+                    "ADCs", "drug", "assets", "new", "ſ", "\u{212A}", "theſe", "ıt", "x", "-",
+                    ".", "é", "\u{2011}", "\t",
+                ]),
+                0..6,
+            ),
+            first in proptest::sample::select(vec![
+                "this", "THIS", "these", "it", "ITS", "the", "both", "Both", "all", "ALL",
+                "theſe", "ıt", "x",
+            ]),
+            lead in proptest::sample::select(vec!["", " ", "\n", "\u{a0}"]),
+            sep in proptest::sample::select(vec![" ", "", "  "]),
+        ) {
+            let st = format!("{lead}{first}{sep}{}", words.join(sep));
+            let t = st.trim_start();
+            proptest::prop_assert_eq!(super::this_ref(t), super::THIS_REF_RE.is_match(t), "{:?}", t);
+            proptest::prop_assert_eq!(super::these_ref(t), super::THESE_RE.is_match(t), "{:?}", t);
+        }
+    }
 
     /// `DEFINED_TERM_RE` finds a term in `after`.
     fn defined_term_matches(after: &str) -> bool {
