@@ -16,6 +16,7 @@
 #
 # Checks: the PGO binary must write the same bytes as the instrumented one on
 # the training corpus (same source, so any difference is a miscompile).
+# Standard output is only the built binary's path; progress goes to stderr.
 # Exit codes: 0 built and checked, 1 a step failed, 2 a tool is missing.
 set -euo pipefail
 
@@ -41,7 +42,7 @@ fi
 build() {
   local target_dir=$1 flag=$2
   (cd "$root" && RUSTFLAGS="${RUSTFLAGS:-} $flag" cargo build --release --quiet \
-    --bin pipegraph --target "$host" --target-dir "$target_dir")
+    --bin pipegraph --target "$host" --target-dir "$target_dir") >&2
 }
 
 rm -rf "$dir/profraw" "$dir/train"
@@ -58,16 +59,16 @@ for i in $(seq "$rounds"); do
   done
 done
 "$dir/gen/$host/release/pipegraph" build "$dir/train/corpus" --threads 1 \
-  --json "$dir/train/instrumented.json" --dot "$dir/train/instrumented.dot"
+  --json "$dir/train/instrumented.json" --dot "$dir/train/instrumented.dot" >&2
 
 echo "3/4 merging the profile" >&2
-"$profdata" merge -o "$dir/pipegraph.profdata" "$dir/profraw"
+"$profdata" merge -o "$dir/pipegraph.profdata" "$dir/profraw" >&2
 
 echo "4/4 optimized build" >&2
 build "$dir/use" "-Cprofile-use=$dir/pipegraph.profdata"
 bin="$dir/use/$host/release/pipegraph"
 
-"$bin" build "$dir/train/corpus" --threads 1 --json "$dir/train/pgo.json" --dot "$dir/train/pgo.dot"
+"$bin" build "$dir/train/corpus" --threads 1 --json "$dir/train/pgo.json" --dot "$dir/train/pgo.dot" >&2
 for f in json dot; do
   if ! cmp -s "$dir/train/instrumented.$f" "$dir/train/pgo.$f"; then
     echo "pgo.sh: the PGO binary's $f output differs from the instrumented build's ($dir/train)" >&2
