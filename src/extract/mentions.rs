@@ -1705,6 +1705,10 @@ pub struct Money {
     pub currency: &'static str,
 }
 
+/// A money amount: a sign or code before the number, or a code or word
+/// after it. Two skips rely on its literals, and a change here must keep
+/// them necessary: the cue gate's `Cues::MONEY` anchors (`cues.rs`) and
+/// the bytes of [`may_hold_money`].
 static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
@@ -1716,6 +1720,59 @@ static MONEY_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// What each byte can be part of in a `find_money` match: bit 0 a `\d`
+/// (an ASCII digit, or any byte of a non-ASCII character, as a Unicode
+/// digit), bit 1 a currency sign or word (`$`, ASCII `c`, `d`, `e`, `p`,
+/// `r` in either case, or any byte of a non-ASCII character); see
+/// [`may_hold_money`].
+const MONEY_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if !b.is_ascii() {
+            3
+        } else if b.is_ascii_digit() {
+            1
+        } else if matches!(
+            b.to_ascii_lowercase(),
+            b'$' | b'c' | b'd' | b'e' | b'p' | b'r'
+        ) {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// False when no amount of `find_money` can match `s`, so the regex search
+/// is skipped for most table cells (years, percentages, counts) in
+/// `relations.rs`.
+///
+/// Every match of its pattern, [`MONEY_RE`], holds both:
+/// - a `\d`: an ASCII digit or a non-ASCII character (the class is
+///   Unicode); every alternative needs a number;
+/// - a currency marker: the first alternative needs a sign (`$`, `US$`,
+///   `U.S. $`, `€`, `£`, `¥`) or a code (`USD`, `EUR`, `CHF`, `GBP`, `JPY`,
+///   `CAD`, `AUD`, `CNY`, `RMB`, `DKK`, `SEK`), the second a code or word
+///   (`CHF`, `EUR`, `USD`, `GBP`, `JPY`, `euro`, `euros`, `dollars`,
+///   `Swiss francs`, `pounds`). The signs hold `$` or are non-ASCII; every
+///   code and word holds one of `c`, `d`, `e`, `p`, `r` (`SEK`, `RMB`,
+///   `JPY`, `CHF` and `AUD` share no letter, so no four letters do). Under
+///   `(?i)` such a letter matches itself in either case or a non-ASCII
+///   character (`ſ` and the Kelvin sign fold onto `s` and `k`; none onto
+///   these five, and any would be non-ASCII anyway).
+///
+/// So a match holds an ASCII digit or a non-ASCII byte, and a `$`, one of
+/// `cdeprCDEPR` or a non-ASCII byte. One pass over the bytes tests both.
+pub(crate) fn may_hold_money(s: &str) -> bool {
+    s.bytes()
+        .fold(0u8, |seen, b| seen | MONEY_BYTES[usize::from(b)])
+        == 3
+}
 
 fn currency_code(s: &str) -> &'static str {
     let t = s.trim().to_ascii_uppercase();

@@ -2621,7 +2621,7 @@ impl<'a> Extractor<'a> {
             let cells: Vec<&str> = body.split('\t').map(str::trim).collect();
             let has_money = cells
                 .iter()
-                .any(|c| may_hold_money(c) && !mentions::find_money(c).is_empty());
+                .any(|c| mentions::may_hold_money(c) && !mentions::find_money(c).is_empty());
             if !has_money {
                 let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
                 let pays = lower.iter().any(|c| {
@@ -2638,7 +2638,7 @@ impl<'a> Extractor<'a> {
             };
             let Some(first) = cells.first() else { continue };
             if first.is_empty()
-                || may_hold_money(first) && !mentions::find_money(first).is_empty()
+                || mentions::may_hold_money(first) && !mentions::find_money(first).is_empty()
                 || !plausible_org(first)
             {
                 continue;
@@ -2672,7 +2672,7 @@ impl<'a> Extractor<'a> {
                 out.partner(c, org, "licensed_to", si);
             }
             for (ci, cell) in cells.iter().enumerate().skip(1) {
-                if !may_hold_money(cell) {
+                if !mentions::may_hold_money(cell) {
                     continue;
                 }
                 let Some(m) = mentions::find_money(cell).into_iter().next() else {
@@ -3463,58 +3463,6 @@ fn tail_chars(s: &str, n: usize) -> &str {
         Some((k, _)) => s.get(k..).unwrap_or(s),
         None => s,
     }
-}
-
-/// What each byte can be part of in a `find_money` match: bit 0 a `\d`
-/// (an ASCII digit, or any byte of a non-ASCII character, as a Unicode
-/// digit), bit 1 a currency sign or word (`$`, ASCII `c`, `d`, `e`, `p`,
-/// `r` in either case, or any byte of a non-ASCII character); see
-/// [`may_hold_money`].
-const MONEY_BYTES: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if !b.is_ascii() {
-            3
-        } else if b.is_ascii_digit() {
-            1
-        } else if matches!(
-            b.to_ascii_lowercase(),
-            b'$' | b'c' | b'd' | b'e' | b'p' | b'r'
-        ) {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
-/// False when no amount of `find_money` can match `s`, so the regex search
-/// is skipped for most table cells (years, percentages, counts).
-///
-/// Every match of its pattern (`MONEY_RE` in `mentions.rs`) holds both:
-/// - a `\d`: an ASCII digit or a non-ASCII character (the class is
-///   Unicode); every alternative needs a number;
-/// - a currency marker: the first alternative needs a sign (`$`, `US$`,
-///   `U.S. $`, `€`, `£`, `¥`) or a code (`USD`, `EUR`, `CHF`, `GBP`, `JPY`,
-///   `CAD`, `AUD`, `CNY`, `RMB`, `DKK`, `SEK`), the second a code or word
-///   (`CHF`, `EUR`, `USD`, `GBP`, `JPY`, `euro`, `euros`, `dollars`,
-///   `Swiss francs`, `pounds`). The signs hold `$` or are non-ASCII; every
-///   code and word holds one of `c`, `d`, `e`, `p`, `r` (`SEK`, `RMB`,
-///   `JPY`, `CHF` and `AUD` share no letter, so no four letters do). Under
-///   `(?i)` such a letter matches itself in either case or a non-ASCII
-///   character (`ſ` and the Kelvin sign fold onto `s` and `k`; none onto
-///   these five, and any would be non-ASCII anyway).
-///
-/// So a match holds an ASCII digit or a non-ASCII byte, and a `$`, one of
-/// `cdeprCDEPR` or a non-ASCII byte. One pass over the bytes tests both.
-fn may_hold_money(s: &str) -> bool {
-    s.bytes()
-        .fold(0u8, |seen, b| seen | MONEY_BYTES[usize::from(b)])
-        == 3
 }
 
 /// True when the phase mention between `l` and `r_head`/`r_long` (its
@@ -4987,7 +4935,8 @@ mod tests {
     /// answer as the unconditional call (the reference) on `s`.
     fn money_skip_agrees(s: &str) -> bool {
         let unconditional = !super::mentions::find_money(s).is_empty();
-        let skipped = super::may_hold_money(s) && !super::mentions::find_money(s).is_empty();
+        let skipped =
+            super::mentions::may_hold_money(s) && !super::mentions::find_money(s).is_empty();
         unconditional == skipped
     }
 
@@ -5077,10 +5026,10 @@ mod tests {
         ] {
             assert!(!super::mentions::find_money(e).is_empty(), "{e:?}");
         }
-        assert!(!super::may_hold_money("two million dollars"));
-        assert!(!super::may_hold_money("12 months"));
-        assert!(!super::may_hold_money("45%"));
-        assert!(super::may_hold_money("$５ million"));
+        assert!(!super::mentions::may_hold_money("two million dollars"));
+        assert!(!super::mentions::may_hold_money("12 months"));
+        assert!(!super::mentions::may_hold_money("45%"));
+        assert!(super::mentions::may_hold_money("$５ million"));
     }
 
     proptest::proptest! {
