@@ -1279,28 +1279,66 @@ pub fn find_targets(s: &str) -> Vec<Found<TargetName>> {
 /// [`find_targets`] for a sentence whose [`Cues`] are known: the CD-antigen
 /// pattern runs only where [`Cues::CD`] is set.
 pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
+    find_target_refs_cued(s, cues)
+        .into_iter()
+        .map(|f| Found {
+            start: f.start,
+            end: f.end,
+            what: f.what.into_name(),
+        })
+        .collect()
+}
+
+/// A target found by [`find_target_refs_cued`], before its names are
+/// copied out of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetRef {
+    /// The target at this index of [`lexicon::TARGETS`].
+    Lexicon(usize),
+    /// A CD-antigen or interleukin name the lexicon does not know: its
+    /// own canonical name, with no aliases.
+    Named(String),
+}
+
+impl TargetRef {
+    /// The canonical name and aliases, as [`find_targets_cued`] gives them.
+    pub fn into_name(self) -> TargetName {
+        match self {
+            TargetRef::Lexicon(i) => match lexicon::TARGETS.get(i) {
+                Some(t) => TargetName {
+                    name: t.name.to_string(),
+                    aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
+                },
+                None => TargetName {
+                    name: String::new(),
+                    aliases: vec![],
+                },
+            },
+            TargetRef::Named(name) => TargetName {
+                name,
+                aliases: vec![],
+            },
+        }
+    }
+}
+
+/// [`find_targets_cued`] with each target as a [`TargetRef`]: a caller
+/// that keeps only some of the targets (most are dropped for want of a
+/// cue) copies names only for those it keeps.
+pub fn find_target_refs_cued(s: &str, cues: Cues) -> Vec<Found<TargetRef>> {
     let mut out = Vec::new();
     // Each pattern inside an `if` of its cue (see `find_compounds_cued`).
     if cues.has(Cues::CD) {
         for m in CD_RE.find_iter(s) {
             // "CD56+", "CD19-targeting", "CanAg-expressing": the boundary after is fine.
-            let name = m.as_str().to_string();
-            let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
-                Some(&i) => {
-                    let t = lexicon::TARGETS.get(i);
-                    (
-                        t.map_or(name.clone(), |t| t.name.to_string()),
-                        t.map_or(vec![], |t| {
-                            t.aliases.iter().map(|a| a.to_string()).collect()
-                        }),
-                    )
-                }
-                None => (name, vec![]),
+            let what = match LEXICON.target_by_key.get(&name_key(m.as_str())) {
+                Some(&i) if lexicon::TARGETS.get(i).is_some() => TargetRef::Lexicon(i),
+                _ => TargetRef::Named(m.as_str().to_string()),
             };
             out.push(Found {
                 start: m.start(),
                 end: m.end(),
-                what: TargetName { name, aliases },
+                what,
             });
         }
     }
@@ -1328,9 +1366,9 @@ pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
                     continue;
                 }
             }
-            let Some(t) = idx
+            let Some((i, t)) = idx
                 .get(m.pattern().as_usize())
-                .and_then(|&i| lexicon::TARGETS.get(i))
+                .and_then(|&i| Some((i, lexicon::TARGETS.get(i)?)))
             else {
                 continue;
             };
@@ -1341,10 +1379,7 @@ pub fn find_targets_cued(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
             out.push(Found {
                 start: m.start(),
                 end: m.end(),
-                what: TargetName {
-                    name: t.name.to_string(),
-                    aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
-                },
+                what: TargetRef::Lexicon(i),
             });
         }
     }
@@ -2842,6 +2877,125 @@ mod tests {
                 (5e6, "USD")
             ]
         );
+    }
+
+    /// [`find_targets_cued`] as it was: names and aliases copied for every
+    /// match, before the overlaps are dropped.
+    fn find_targets_cued_copying(s: &str, cues: Cues) -> Vec<Found<TargetName>> {
+        let mut out = Vec::new();
+        if cues.has(Cues::CD) {
+            for m in CD_RE.find_iter(s) {
+                let name = m.as_str().to_string();
+                let (name, aliases) = match LEXICON.target_by_key.get(&name_key(&name)) {
+                    Some(&i) => {
+                        let t = lexicon::TARGETS.get(i);
+                        (
+                            t.map_or(name.clone(), |t| t.name.to_string()),
+                            t.map_or(vec![], |t| {
+                                t.aliases.iter().map(|a| a.to_string()).collect()
+                            }),
+                        )
+                    }
+                    None => (name, vec![]),
+                };
+                out.push(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    what: TargetName { name, aliases },
+                });
+            }
+        }
+        let (ac, idx) = &*TARGET_AC;
+        if cues.has(Cues::TARGET) {
+            for m in ac.find_iter(s) {
+                let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+                if before.is_some_and(|c| c.is_alphanumeric()) {
+                    continue;
+                }
+                let after = s.get(m.end()..).unwrap_or("");
+                let glued_ok = after.starts_with("expressing") || after.starts_with("positive");
+                if after.chars().next().is_some_and(|c| c.is_alphanumeric()) && !glued_ok {
+                    // Allow "NMTi"/"NMTis" (inhibitor abbreviations).
+                    if !(after.starts_with('i')
+                        && !after
+                            .get(1..2)
+                            .is_some_and(|c| c.chars().all(|c| c.is_ascii_lowercase()))
+                        || after.starts_with("is ")
+                        || after.starts_with("is)")
+                        || after.starts_with("is,"))
+                    {
+                        continue;
+                    }
+                }
+                let Some(t) = idx
+                    .get(m.pattern().as_usize())
+                    .and_then(|&i| lexicon::TARGETS.get(i))
+                else {
+                    continue;
+                };
+                if m.end() - m.start() <= 2 && t.name.len() > 2 {
+                    continue;
+                }
+                out.push(Found {
+                    start: m.start(),
+                    end: m.end(),
+                    what: TargetName {
+                        name: t.name.to_string(),
+                        aliases: t.aliases.iter().map(|a| a.to_string()).collect(),
+                    },
+                });
+            }
+        }
+        dedup_overlaps(out)
+    }
+
+    /// Targets found as [`TargetRef`]s and named afterwards are the targets
+    /// the copying finder gave, on every sentence of the samples (split at
+    /// bispecific joins too) and on edge cases; returns how many targets
+    /// and how many of them were CD names the lexicon does not know.
+    fn check_target_refs(s: &str) -> (usize, usize) {
+        let want = find_targets_cued_copying(s, Cues::ALL);
+        assert_eq!(find_targets_cued(s, Cues::ALL), want, "in {s:?}");
+        let refs = find_target_refs_cued(s, Cues::ALL);
+        let named = refs
+            .iter()
+            .filter(|f| matches!(f.what, TargetRef::Named(_)))
+            .count();
+        (want.len(), named)
+    }
+
+    #[test]
+    fn target_refs_name_the_targets_the_copying_finder_gave() {
+        let mut texts = super::super::sample_filings();
+        for e in std::fs::read_dir("benches/data").expect("bench data") {
+            let bytes = std::fs::read(e.expect("entry").path()).expect("bench sample");
+            texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        let (mut n, mut named) = (0, 0);
+        for text in &texts {
+            for s in super::super::sentences::split(text) {
+                let st = text.get(s.start..s.end).unwrap_or("");
+                for t in [st, &split_bispecific(st)] {
+                    let (a, b) = check_target_refs(t);
+                    n += a;
+                    named += b;
+                }
+            }
+        }
+        assert!(n >= 40, "only {n} targets in the samples");
+        for s in [
+            "",
+            "CD999-targeting and CD19, CD138, IL-6R, IL-2Rα, HER2 and HER3 (CD3xCD20)",
+            "HER2+ and HER2-positive, CanAgexpressing, NMTi and NMTis, TF and AR, C5",
+            "Claudin 18.2, Claudin-18.2, CLDN18.2, folate receptor α (FRα)",
+            "ſ\u{212a}CD20 \u{212a}HER2 CD\u{2011}20 IL\u{2011}6 Über-CD19 éHER2 HER2é",
+        ] {
+            let (a, b) = check_target_refs(s);
+            n += a;
+            named += b;
+        }
+        assert!(n >= 55, "only {n} targets in the samples and edge cases");
+        assert!(named > 0, "no CD name outside the lexicon checked");
     }
 
     #[test]

@@ -1850,7 +1850,8 @@ impl<'a> Extractor<'a> {
                 std::borrow::Cow::Borrowed(_) => gate,
                 std::borrow::Cow::Owned(_) => Cues::ALL,
             };
-            let found = mentions::find_targets_cued(&spaced, gate);
+            // Names are copied out of the lexicon only for the targets kept.
+            let found = mentions::find_target_refs_cued(&spaced, gate);
             let mut cued: Vec<bool> = Vec::with_capacity(found.len());
             for f in &found {
                 // "X (BTK)": a target in parentheses right after a compound.
@@ -1901,7 +1902,7 @@ impl<'a> Extractor<'a> {
                 self.target_mentions.push(Found {
                     start: s.start + f.start,
                     end: s.start + f.end,
-                    what: f.what,
+                    what: f.what.into_name(),
                 });
             }
             let cued = gate
