@@ -316,8 +316,10 @@ impl Outputs {
     /// written leaves every previous output untouched.
     ///
     /// Files are staged in parallel on `threads` threads (`0`: one per
-    /// core), and the JSON graph renders its links on them too
-    /// ([`Json::write_io`]); the bytes written do not depend on `threads`.
+    /// core); the bytes written do not depend on `threads`. Each output is
+    /// rendered by one thread: over a large corpus the default eight
+    /// outputs took 2.9 s one after another and 1.7 s on two threads
+    /// (BENCHMARKS.md, session 11).
     ///
     /// # Errors
     /// The first [`OutputError`] in list order, with the format it was

@@ -161,23 +161,11 @@ impl<'g> Json<'g> {
     /// assert_eq!(String::from_utf8(out).unwrap(), Json(&graph).to_string());
     /// # Ok::<(), std::io::Error>(())
     /// ```
-    ///
-    /// # Performance
-    /// With more than one thread in the current rayon pool (the global
-    /// pool unless the caller runs this inside `ThreadPool::install`), the
-    /// links, which hold nearly all of the text (their evidence), are
-    /// rendered in parallel, a group of about [`GROUP_BYTES`] at a time,
-    /// and written in order: the bytes are the same as with one thread.
     pub fn write_io(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         // serde_json writes many small pieces (quotes, keys, indents): into
         // a buffer of a known type they are copies, not calls through `dyn`.
         let mut buf = std::io::BufWriter::with_capacity(1 << 16, w);
-        let doc = self.document();
-        if rayon::current_num_threads() > 1 && doc.links.len() > 1 {
-            write_links_in_parallel(&mut buf, doc, GROUP_BYTES)?;
-        } else {
-            serde_json::to_writer_pretty(&mut buf, &doc)?;
-        }
+        serde_json::to_writer_pretty(&mut buf, &self.document())?;
         std::io::Write::write_all(&mut buf, b"\n")?;
         std::io::Write::flush(&mut buf)
     }
@@ -226,87 +214,6 @@ impl<'g> Json<'g> {
             links,
         }
     }
-}
-
-/// Rough bytes of rendered links rendered before a group is written (8 MiB):
-/// bounds the memory that parallel rendering holds, while a group of the
-/// links of a large corpus still has work for every thread.
-pub const GROUP_BYTES: usize = 8 << 20;
-
-/// A rough size of `l` rendered, in bytes: its evidence strings and a
-/// fixed amount for each evidence's keys and numbers. Only groups the links.
-fn rough_size(l: &LinkOut<'_>) -> usize {
-    l.evidence
-        .iter()
-        .map(|e| e.text.len() + e.document.len() + 100)
-        .sum::<usize>()
-        + 200
-}
-
-/// Writes `doc` as `serde_json::to_writer_pretty` does, with its links
-/// rendered on the current rayon pool's threads, about `group_bytes` of
-/// them (by [`rough_size`]) at a time.
-///
-/// Each link is rendered alone (pretty, at indent 0) and shifted to its
-/// depth in the file by four spaces after every newline: pretty output
-/// puts a newline only between tokens, never inside a string (a newline
-/// in a string is written `\n`), and each level indents by two spaces.
-/// The rest of the document is rendered with an empty `links` array,
-/// whose `[]` and closing brace are replaced by the links and the file's
-/// end, as the pretty formatter writes them.
-fn write_links_in_parallel(
-    w: &mut impl std::io::Write,
-    mut doc: FileOut<'_>,
-    group_bytes: usize,
-) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let links = std::mem::take(&mut doc.links);
-    let mut head = serde_json::to_vec_pretty(&doc)?;
-    const EMPTY_END: &[u8] = b"[]\n}";
-    if links.is_empty() || !head.ends_with(EMPTY_END) {
-        // No links (written `[]`), or not the shape this relies on: render
-        // it all in one piece.
-        doc.links = links;
-        return Ok(serde_json::to_writer_pretty(w, &doc)?);
-    }
-    head.truncate(head.len() - EMPTY_END.len());
-    w.write_all(&head)?;
-    w.write_all(b"[")?;
-    let mut first = true;
-    let mut rest = links.as_slice();
-    while !rest.is_empty() {
-        let mut bytes = 0;
-        let n = rest
-            .iter()
-            .take_while(|l| {
-                let fits = bytes < group_bytes;
-                bytes += rough_size(l);
-                fits
-            })
-            .count()
-            .max(1);
-        let (group, after) = rest.split_at(n.min(rest.len()));
-        rest = after;
-        let rendered: Vec<serde_json::Result<Vec<u8>>> =
-            group.par_iter().map(serde_json::to_vec_pretty).collect();
-        for r in rendered {
-            w.write_all(if first { b"\n    " } else { b",\n    " })?;
-            first = false;
-            write_indented(w, &r?, b"\n    ")?;
-        }
-    }
-    w.write_all(b"\n  ]\n}")
-}
-
-/// Writes `text` with every `\n` replaced by `newline`.
-fn write_indented(w: &mut impl std::io::Write, text: &[u8], newline: &[u8]) -> std::io::Result<()> {
-    let mut from = 0;
-    for nl in memchr::memchr_iter(b'\n', text) {
-        w.write_all(text.get(from..nl).unwrap_or_default())?;
-        w.write_all(newline)?;
-        from = nl + 1;
-    }
-    w.write_all(text.get(from..).unwrap_or_default())
 }
 
 impl fmt::Display for Json<'_> {
@@ -520,7 +427,10 @@ mod tests {
     use super::Json;
     use crate::graph::PipelineGraph;
 
-    fn sample_graph() -> PipelineGraph {
+    /// `write_io` (buffered, for files) writes the bytes of the `Display`
+    /// rendering, on the graph of the sample filings.
+    #[test]
+    fn write_io_writes_the_display_rendering() {
         let facts: Vec<_> = crate::extract::sample_filings()
             .iter()
             .enumerate()
@@ -529,79 +439,10 @@ mod tests {
             })
             .map(|doc| crate::extract::extract(&doc))
             .collect();
-        PipelineGraph::build(&facts)
-    }
-
-    /// `write_io` run on a rayon pool of `threads` threads.
-    fn write_io_on(g: &PipelineGraph, threads: usize) -> String {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool");
+        let g = PipelineGraph::build(&facts);
+        assert!(g.link_count() > 0);
         let mut out = Vec::new();
-        pool.install(|| Json(g).write_io(&mut out))
-            .expect("writes to a Vec");
-        String::from_utf8(out).expect("UTF-8")
-    }
-
-    /// The links rendered in parallel in groups of about `group_bytes`.
-    fn grouped(g: &PipelineGraph, group_bytes: usize) -> String {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .expect("a thread pool");
-        let mut out = Vec::new();
-        pool.install(|| super::write_links_in_parallel(&mut out, Json(g).document(), group_bytes))
-            .expect("writes to a Vec");
-        out.push(b'\n');
-        String::from_utf8(out).expect("UTF-8")
-    }
-
-    /// `write_io` (buffered, for files) writes the bytes of the `Display`
-    /// rendering, on the graph of the sample filings, whether its links are
-    /// rendered on one thread or in parallel, in one group or many.
-    #[test]
-    fn write_io_writes_the_display_rendering() {
-        let g = sample_graph();
-        assert!(g.link_count() > 1);
-        let shown = Json(&g).to_string();
-        assert_eq!(write_io_on(&g, 1), shown);
-        assert_eq!(write_io_on(&g, 2), shown);
-        for group_bytes in [0, 1, 3000, 50_000] {
-            assert_eq!(
-                grouped(&g, group_bytes),
-                shown,
-                "groups of {group_bytes} bytes"
-            );
-        }
-    }
-
-    /// Parallel rendering at the edges: strings with escaped newlines,
-    /// quotes and non-ASCII text, links without evidence, a graph with no
-    /// links and one with a single link.
-    #[test]
-    fn parallel_rendering_matches_at_the_edges() {
-        let doc = r#"{"id": "doc:a\nb.txt", "path": "a\"b\nc", "registrant": null, "form": null, "report_date": null, "items": [], "sha256": "00"}"#;
-        let ev = r#"{"document": "doc:a\nb.txt", "start": 0, "end": 9, "text": "Ph\u00e4se 1\n\"x\"\t\\ \u2011 \ud83d\ude00"}"#;
-        let nodes = r#"[
-            {"id": "compound:x", "kind": "compound", "name": "X\n1", "aliases": ["X\n1"]},
-            {"id": "org:y", "kind": "organization", "name": "Y \"Co\"", "aliases": [], "roles": []},
-            {"id": "phase:approved", "kind": "phase", "name": "Approved", "rank": 8}
-        ]"#;
-        let links = [
-            format!(r#"{{"source": "compound:x", "target": "org:y", "kind": "partnered_with", "relation": "licensed\nto", "evidence": [{ev}, {ev}]}}"#),
-            r#"{"source": "compound:x", "target": "phase:approved", "kind": "phase_event", "status": "planned", "evidence": []}"#.to_string(),
-            format!(r#"{{"source": "org:y", "target": "compound:x", "kind": "partnered_with", "relation": "x", "evidence": [{ev}]}}"#),
-        ];
-        for n in [0, 1, 2, 3] {
-            let text = format!(
-                r#"{{"format": "pipegraph", "version": 1, "graph": {{"documents": [{doc}]}}, "nodes": {nodes}, "links": [{}]}}"#,
-                links[..n].join(", ")
-            );
-            let g = PipelineGraph::from_json(&text).expect("a valid graph");
-            let shown = Json(&g).to_string();
-            assert_eq!(write_io_on(&g, 2), shown, "{n} links");
-            assert_eq!(grouped(&g, 1), shown, "{n} links, one per group");
-        }
+        Json(&g).write_io(&mut out).expect("writes to a Vec");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), Json(&g).to_string());
     }
 }
