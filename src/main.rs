@@ -300,7 +300,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             if outputs.is_empty() {
                 outputs = Outputs::all_in(&out_dir);
             }
-            let written = outputs.write(&graph, &corpus.inputs);
+            let written = outputs.write(&graph, &corpus.inputs, threads);
             if let Some(f) = freeing {
                 // Nothing to report: dropping facts does not fail.
                 let _ = f.join();

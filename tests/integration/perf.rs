@@ -44,6 +44,54 @@ fn output_is_identical_for_any_thread_count() {
     assert!(one.1 == two.1, "DOT differs between --threads 1 and 2");
 }
 
+/// Every format of `--out-dir` (staged in parallel on `--threads`
+/// threads) has the same bytes for one thread and for several.
+#[test]
+fn every_format_is_identical_for_any_thread_count() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let read_all = |threads: usize| -> Vec<(String, Vec<u8>)> {
+        let dir = out.path().join(format!("t{threads}"));
+        let status = Command::new(env!("CARGO_BIN_EXE_pipegraph"))
+            .arg("build")
+            .arg(root().join("data/filings"))
+            .arg("--out-dir")
+            .arg(&dir)
+            .arg("--threads")
+            .arg(threads.to_string())
+            .status()
+            .expect("run pipegraph");
+        assert!(
+            status.success(),
+            "pipegraph build --threads {threads} failed"
+        );
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("output folder")
+            .map(|e| {
+                let e = e.expect("entry");
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).expect("output read"))
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let one = read_all(1);
+    assert_eq!(
+        one.len(),
+        pipegraph::run::Output::ALL.len(),
+        "{:?}",
+        one.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for threads in [2, 3] {
+        let many = read_all(threads);
+        assert_eq!(one.len(), many.len());
+        for ((name, a), (other, b)) in one.iter().zip(&many) {
+            assert_eq!(name, other);
+            assert!(a == b, "{name} differs between --threads 1 and {threads}");
+        }
+    }
+}
+
 #[test]
 fn duplicate_names_are_numbered_in_input_order() {
     // a/x.txt reads, b/x.txt is empty (skipped), c/x.txt and d/x.txt read:
