@@ -98,6 +98,22 @@ pub fn node_attrs(n: &Node) -> Vec<(&'static str, Value)> {
 
 /// The attributes a link has (absent ones are left out), in declaration order.
 pub fn link_attrs(g: &PipelineGraph, l: &LinkRef<'_>) -> Vec<(&'static str, Value)> {
+    let mut out = link_fields(g, l);
+    let ev = &l.link.evidence;
+    if !ev.is_empty() {
+        let texts: Vec<&str> = ev.iter().map(|e| &*e.text).collect();
+        out.push(("evidence", Value::Str(texts.join("\n"))));
+        let mut docs: Vec<&str> = ev.iter().map(|e| &*e.document).collect();
+        docs.dedup();
+        out.push(("documents", Value::Str(docs.join("; "))));
+    }
+    out
+}
+
+/// [`link_attrs`] without `evidence` and `documents`: for formats that
+/// write the evidence as lists of their own (joining it would copy every
+/// sentence for nothing).
+pub fn link_fields(g: &PipelineGraph, l: &LinkRef<'_>) -> Vec<(&'static str, Value)> {
     let s = |v: &str| Value::Str(v.to_string());
     let label = super::dot::link_label(&l.link.detail, g.node(l.target));
     let mut out = vec![
@@ -119,14 +135,6 @@ pub fn link_attrs(g: &PipelineGraph, l: &LinkRef<'_>) -> Vec<(&'static str, Valu
     }
     if let Some(d) = l.link.as_of {
         out.push(("as_of", Value::Str(d.to_string())));
-    }
-    let ev = &l.link.evidence;
-    if !ev.is_empty() {
-        let texts: Vec<&str> = ev.iter().map(|e| &*e.text).collect();
-        out.push(("evidence", Value::Str(texts.join("\n"))));
-        let mut docs: Vec<&str> = ev.iter().map(|e| &*e.document).collect();
-        docs.dedup();
-        out.push(("documents", Value::Str(docs.join("; "))));
     }
     out
 }

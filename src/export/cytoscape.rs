@@ -6,10 +6,12 @@
 //! hold `evidence` as a list of sentences and `documents` as a list of ids.
 //! The top-level `days` lists every start and end day, sorted.
 
-use super::attrs::{Value, link_attrs, node_attrs};
+use super::attrs::{Value, link_fields, node_attrs};
 use super::timeline::Timeline;
 use crate::graph::PipelineGraph;
-use serde_json::{Map, Value as J, json};
+use serde::Serialize;
+use serde_json::Value as J;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Renders a graph as Cytoscape.js elements JSON, pretty-printed.
@@ -23,40 +25,83 @@ use std::fmt;
 /// ```
 pub struct Cytoscape<'a>(pub &'a PipelineGraph);
 
-fn to_json(v: &Value) -> J {
-    match v {
-        Value::Str(s) => J::String(s.clone()),
-        Value::Int(i) => J::from(*i),
-        Value::Double(d) => J::from(*d),
+/// One value of an element's `data`, borrowing the graph's evidence.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Field<'a> {
+    Str(String),
+    Int(i64),
+    /// Non-finite amounts are written `null`, as `serde_json` writes them.
+    Double(f64),
+    List(Vec<&'a str>),
+}
+
+impl From<Value> for Field<'_> {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Str(s) => Field::Str(s),
+            Value::Int(i) => Field::Int(i),
+            Value::Double(d) => Field::Double(d),
+        }
     }
 }
 
-/// The document as a JSON value (see the module docs for its shape).
-pub fn elements(g: &PipelineGraph) -> J {
+/// A node or an edge. Fields of this and the structs below are in the
+/// order of their names, as a `serde_json::Map` (a `BTreeMap`) writes them.
+#[derive(Serialize)]
+struct Element<'a> {
+    data: BTreeMap<&'static str, Field<'a>>,
+    group: &'static str,
+}
+
+#[derive(Serialize)]
+struct Elements<'a> {
+    edges: Vec<Element<'a>>,
+    nodes: Vec<Element<'a>>,
+}
+
+#[derive(Serialize)]
+struct Name {
+    name: &'static str,
+}
+
+/// The document (see the module docs for its shape), borrowing the graph's
+/// evidence sentences and document ids: the writers stream it without
+/// copying them.
+#[derive(Serialize)]
+struct Document<'a> {
+    data: Name,
+    days: Vec<String>,
+    elements: Elements<'a>,
+    format: &'static str,
+    version: u64,
+}
+
+fn document(g: &PipelineGraph) -> Document<'_> {
     let tl = Timeline::of(g);
-    let span = |m: &mut Map<String, J>, s: super::timeline::Span| {
+    let span = |m: &mut BTreeMap<&'static str, Field<'_>>, s: super::timeline::Span| {
         if let Some(d) = s.start {
-            m.insert("start".into(), J::String(d.to_string()));
+            m.insert("start", Field::Str(d.to_string()));
         }
         if let Some(d) = s.end {
-            m.insert("end".into(), J::String(d.to_string()));
+            m.insert("end", Field::Str(d.to_string()));
         }
     };
-    let nodes: Vec<J> = g
+    let nodes = g
         .nodes()
         .map(|(id, n)| {
-            let mut d = Map::new();
-            d.insert("id".into(), J::String(n.id.clone()));
-            d.insert("label".into(), J::String(n.name.clone()));
-            d.insert(
-                "color".into(),
-                J::String(super::dot::kind_color(n.kind()).into()),
-            );
+            let mut d = BTreeMap::new();
+            d.insert("id", Field::Str(n.id.clone()));
+            d.insert("label", Field::Str(n.name.clone()));
+            d.insert("color", Field::Str(super::dot::kind_color(n.kind()).into()));
             for (k, v) in node_attrs(n) {
-                d.insert(k.into(), to_json(&v));
+                d.insert(k, v.into());
             }
             span(&mut d, tl.node(id));
-            json!({ "group": "nodes", "data": d })
+            Element {
+                data: d,
+                group: "nodes",
+            }
         })
         .collect();
     let mut edges = Vec::new();
@@ -64,43 +109,54 @@ pub fn elements(g: &PipelineGraph) -> J {
         let (Some(s), Some(t)) = (g.node(l.source), g.node(l.target)) else {
             continue;
         };
-        let mut d = Map::new();
-        d.insert("id".into(), J::String(format!("e{i}")));
-        d.insert("source".into(), J::String(s.id.clone()));
-        d.insert("target".into(), J::String(t.id.clone()));
-        for (k, v) in link_attrs(g, &l) {
-            if k != "evidence" && k != "documents" {
-                d.insert(k.into(), to_json(&v));
-            }
+        let mut d = BTreeMap::new();
+        d.insert("id", Field::Str(format!("e{i}")));
+        d.insert("source", Field::Str(s.id.clone()));
+        d.insert("target", Field::Str(t.id.clone()));
+        for (k, v) in link_fields(g, &l) {
+            d.insert(k, v.into());
         }
         let ev = &l.link.evidence;
         d.insert(
-            "evidence".into(),
-            ev.iter().map(|e| J::String(e.text.to_string())).collect(),
+            "evidence",
+            Field::List(ev.iter().map(|e| &*e.text).collect()),
         );
         d.insert(
-            "documents".into(),
-            ev.iter()
-                .map(|e| J::String(e.document.to_string()))
-                .collect(),
+            "documents",
+            Field::List(ev.iter().map(|e| &*e.document).collect()),
         );
         span(&mut d, tl.link(l.id));
-        edges.push(json!({ "group": "edges", "data": d }));
+        edges.push(Element {
+            data: d,
+            group: "edges",
+        });
     }
-    let days: Vec<J> = tl.days().iter().map(|d| J::String(d.to_string())).collect();
-    json!({
-        "format": "pipegraph-cytoscape",
-        "version": 1,
-        "data": { "name": "pipegraph" },
-        "days": days,
-        "elements": { "nodes": nodes, "edges": edges },
-    })
+    Document {
+        data: Name { name: "pipegraph" },
+        days: tl.days().iter().map(|d| d.to_string()).collect(),
+        elements: Elements { edges, nodes },
+        format: "pipegraph-cytoscape",
+        version: 1,
+    }
+}
+
+/// The document as a JSON value (see the module docs for its shape).
+pub fn elements(g: &PipelineGraph) -> J {
+    serde_json::to_value(document(g)).unwrap_or(J::Null)
+}
+
+/// Writes the document as compact JSON to `w` (the HTML viewer's data).
+///
+/// # Errors
+/// An error of `w`.
+pub(crate) fn write_compact(g: &PipelineGraph, w: impl std::io::Write) -> std::io::Result<()> {
+    Ok(serde_json::to_writer(w, &document(g))?)
 }
 
 impl fmt::Display for Cytoscape<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut w = super::utf8::FmtWriter::new(f);
-        serde_json::to_writer_pretty(&mut w, &elements(self.0)).map_err(|_| fmt::Error)?;
+        serde_json::to_writer_pretty(&mut w, &document(self.0)).map_err(|_| fmt::Error)?;
         w.finish()?;
         f.write_str("\n")
     }

@@ -6,9 +6,8 @@
 
 use super::attrs::{LINK_ATTRS, NODE_ATTRS, Ty, link_attrs, node_attrs};
 use super::timeline::{Span, Timeline};
-use super::xml::{attr, render, rgb};
+use super::xml::{XmlWriter, attr, render, rgb};
 use crate::graph::PipelineGraph;
-use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::fmt;
 use std::io;
@@ -32,7 +31,7 @@ fn ty_name(t: Ty) -> &'static str {
     }
 }
 
-fn declare(w: &mut Writer<Vec<u8>>, class: &str, attrs: &[(&str, Ty)]) -> io::Result<()> {
+fn declare(w: &mut XmlWriter<'_, '_>, class: &str, attrs: &[(&str, Ty)]) -> io::Result<()> {
     w.create_element("attributes")
         .with_attribute(("class", class))
         .with_attribute(("mode", "static"))
@@ -61,7 +60,7 @@ fn span_attrs(span: Span) -> Vec<(&'static str, String)> {
 }
 
 fn attvalues(
-    w: &mut Writer<Vec<u8>>,
+    w: &mut XmlWriter<'_, '_>,
     values: &[(&'static str, super::attrs::Value)],
 ) -> io::Result<()> {
     w.create_element("attvalues").write_inner_content(|w| {

@@ -5,9 +5,8 @@
 
 use super::attrs::{LINK_ATTRS, NODE_ATTRS, Ty, link_attrs, node_attrs};
 use super::timeline::{Span, Timeline};
-use super::xml::{attr, render};
+use super::xml::{XmlWriter, attr, render};
 use crate::graph::{NodeKind, PipelineGraph};
-use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::fmt;
 use std::io;
@@ -34,7 +33,7 @@ fn ty_name(t: Ty) -> &'static str {
 const SPAN_ATTRS: [(&str, Ty); 2] = [("start", Ty::Str), ("end", Ty::Str)];
 
 fn declare(
-    w: &mut Writer<Vec<u8>>,
+    w: &mut XmlWriter<'_, '_>,
     prefix: &str,
     class: &str,
     attrs: &[(&str, Ty)],
@@ -50,7 +49,7 @@ fn declare(
     Ok(())
 }
 
-fn data(w: &mut Writer<Vec<u8>>, key: &str, value: &str) -> io::Result<()> {
+fn data(w: &mut XmlWriter<'_, '_>, key: &str, value: &str) -> io::Result<()> {
     w.create_element("data")
         .with_attribute(("key", key))
         .write_text_content(BytesText::new(&super::xml::clean(value)))?;

@@ -1,10 +1,12 @@
-//! Small helpers for the quick-xml based exporters (GEXF, GraphML): attribute escaping that keeps line breaks, text cleaning, and running a writer into a `String`.
+//! Small helpers for the quick-xml based exporters (GEXF, GraphML): attribute escaping that keeps line breaks, text cleaning, and running a writer that streams into a formatter.
 
 use quick_xml::Writer;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::name::QName;
 use std::borrow::Cow;
 use std::fmt;
+
+use super::utf8::FmtWriter;
 
 /// Replaces characters XML 1.0 forbids (controls other than tab, line
 /// feed, carriage return) with spaces.
@@ -38,17 +40,20 @@ pub fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
     }
 }
 
-/// Runs `body` on an indented writer into memory and writes the UTF-8 text
-/// to `f`, with a trailing newline. An I/O error (impossible in memory) or
-/// invalid UTF-8 becomes `fmt::Error`.
+/// The indented XML writer the exporters write with: it streams into the
+/// [`fmt::Formatter`] of their `Display` (no copy of the document is held).
+pub type XmlWriter<'a, 'b> = Writer<FmtWriter<'a, 'b>>;
+
+/// Runs `body` on an indented writer streaming into `f`, then writes a
+/// trailing newline. An I/O error of `body` or invalid UTF-8 becomes
+/// `fmt::Error`.
 pub fn render(
     f: &mut fmt::Formatter<'_>,
-    body: impl FnOnce(&mut Writer<Vec<u8>>) -> std::io::Result<()>,
+    body: impl FnOnce(&mut XmlWriter<'_, '_>) -> std::io::Result<()>,
 ) -> fmt::Result {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let mut w = Writer::new_with_indent(FmtWriter::new(f), b' ', 2);
     body(&mut w).map_err(|_| fmt::Error)?;
-    let text = String::from_utf8(w.into_inner()).map_err(|_| fmt::Error)?;
-    f.write_str(&text)?;
+    w.into_inner().finish()?;
     f.write_str("\n")
 }
 
