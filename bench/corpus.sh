@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Corpus benchmark: builds a >= SIZE_MB corpus in a temp dir from copies of
 # data/filings and benches/data (distinct names), then times `pipegraph build`
-# over it with --threads 1 and with all cores, and `wc -w` as the floor.
+# over it with --threads 1 and with all cores, and `wc -w` as the floor; then
+# the default outputs (all formats under --out-dir) on all cores.
 #
 # Usage: bench/corpus.sh            (SIZE_MB=200 REPEAT=1 by default)
 #        SIZE_MB=50 REPEAT=3 bench/corpus.sh
@@ -67,7 +68,7 @@ report() {
   local label=$1 wall=$2 cpu=$3 rss=$4
   awk -v l="$label" -v w="$wall" -v c="$cpu" -v r="$rss" -v b="$bytes" -v d="$docs" 'BEGIN{
     if (w <= 0) w = 0.01; if (c <= 0) c = 0.01;
-    printf "%-22s %8.2f s %9.1f MB/s %9.0f docs/s %9.1f MB/s/cpu %8.1f MB RSS\n", l, w, b/1e6/w, d/w, b/1e6/c, r/1024 }'
+    printf "%-24s %8.2f s %9.1f MB/s %9.0f docs/s %9.1f MB/s/cpu %8.1f MB RSS\n", l, w, b/1e6/w, d/w, b/1e6/c, r/1024 }'
 }
 
 echo "corpus: $docs files, $mb MB ($(nproc) cores, $(uname -m)); best of $repeat"
@@ -77,6 +78,10 @@ read -r w c r < <(measure "$bin" build "$corpus" --json "$tmp/g1.json" --dot "$t
 report "pipegraph --threads 1" "$w" "$c" "$r"; t1=$w
 read -r w c r < <(measure "$bin" build "$corpus" --json "$tmp/gn.json" --dot "$tmp/gn.dot")
 report "pipegraph (all cores)" "$w" "$c" "$r"; tn=$w
+# The default outputs (all eight formats under --out-dir), as the README's
+# main command writes them: their time and peak memory.
+read -r w c r < <(measure "$bin" build "$corpus" --out-dir "$tmp/all")
+report "all outputs (all cores)" "$w" "$c" "$r"
 awk -v a="$t1" -v b="$tn" -v f="$wc_wall" 'BEGIN{ if (b<=0) b=0.01; if (f<=0) f=0.01;
   printf "speedup all cores / 1 thread: %.2fx; 1 thread / wc -w: %.1fx; all cores / wc -w: %.1fx\n", a/b, a/f, b/f }'
 if cmp -s "$tmp/g1.json" "$tmp/gn.json" && cmp -s "$tmp/g1.dot" "$tmp/gn.dot"; then
