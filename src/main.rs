@@ -275,7 +275,7 @@ fn real_main(cli: Cli) -> anyhow::Result<ExitCode> {
             if corpus.facts.is_empty() && !corpus.errors.is_empty() {
                 anyhow::bail!("no input could be read; outputs left as they were");
             }
-            let graph = run::build_graph(&corpus);
+            let graph = run::build_graph(&corpus, threads);
             // The graph holds what the outputs need: free the facts, on a
             // thread of their own while the outputs are written unless one
             // thread was asked for (if that thread cannot start, the
@@ -355,7 +355,7 @@ fn load(source: &Source) -> anyhow::Result<PipelineGraph> {
     if corpus.facts.is_empty() && !corpus.errors.is_empty() {
         anyhow::bail!("no input could be read");
     }
-    Ok(run::build_graph(&corpus))
+    Ok(run::build_graph(&corpus, 0))
 }
 
 fn dates(since: Option<String>, until: Option<String>) -> Result<query::DateRange, QueryError> {

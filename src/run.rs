@@ -183,9 +183,15 @@ fn assumed_occurrences(files: &[PathBuf]) -> Vec<usize> {
         .collect()
 }
 
-/// Builds the graph of a corpus.
-pub fn build_graph(corpus: &Corpus) -> PipelineGraph {
-    PipelineGraph::build(&corpus.facts)
+/// Builds the graph of a corpus; its parallel parts run on `threads`
+/// threads (0: one per core), like [`ReadOptions::threads`].
+pub fn build_graph(corpus: &Corpus, threads: usize) -> PipelineGraph {
+    let build = || PipelineGraph::build(&corpus.facts);
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(build),
+        // No threads to be had: build on this one.
+        Err(_) => build(),
+    }
 }
 
 /// Renders the graph as GRAPH_JSON text (with a trailing newline).

@@ -68,7 +68,7 @@ fn tricky() -> Vec<DocFacts> {
 
 fn corpus_graph() -> PipelineGraph {
     let corpus = pipegraph::run::read_corpus(&[root().join("data/filings")]);
-    pipegraph::run::build_graph(&corpus)
+    pipegraph::run::build_graph(&corpus, 0)
 }
 
 #[test]
