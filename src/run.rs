@@ -186,11 +186,16 @@ fn assumed_occurrences(files: &[PathBuf]) -> Vec<usize> {
 /// Builds the graph of a corpus; its parallel parts run on `threads`
 /// threads (0: one per core), like [`ReadOptions::threads`].
 pub fn build_graph(corpus: &Corpus, threads: usize) -> PipelineGraph {
-    let build = || PipelineGraph::build(&corpus.facts);
+    on_pool(threads, || PipelineGraph::build(&corpus.facts))
+}
+
+/// Runs `f` inside a rayon pool of `threads` threads (0: one per core), so
+/// that its parallel iterators use no more threads than asked; if no pool
+/// can be had, runs it on this thread.
+fn on_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
     match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(pool) => pool.install(build),
-        // No threads to be had: build on this one.
-        Err(_) => build(),
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
     }
 }
 
@@ -348,11 +353,7 @@ impl Outputs {
                 })
                 .collect()
         };
-        let staged_all = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(stage_all),
-            // No threads to be had: stage on this one.
-            Err(_) => stage_all(),
-        };
+        let staged_all = on_pool(threads, stage_all);
         let mut staged = Vec::new();
         for ((o, path), tmp) in self.0.iter().zip(staged_all) {
             match tmp {

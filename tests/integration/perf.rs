@@ -8,17 +8,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `pipegraph build` on `inputs` with `--threads n`; returns (json, dot) bytes.
-fn build(inputs: &[PathBuf], threads: usize, out: &Path) -> (Vec<u8>, Vec<u8>) {
-    let json = out.join(format!("t{threads}.json"));
-    let dot = out.join(format!("t{threads}.dot"));
+/// Runs `pipegraph build` on `inputs` with `--threads n` and the output
+/// arguments `outputs`; panics if it fails.
+fn run_build(inputs: &[PathBuf], threads: usize, outputs: &[&Path]) {
     let status = Command::new(env!("CARGO_BIN_EXE_pipegraph"))
         .arg("build")
         .args(inputs)
-        .arg("--json")
-        .arg(&json)
-        .arg("--dot")
-        .arg(&dot)
+        .args(outputs)
         .arg("--threads")
         .arg(threads.to_string())
         .status()
@@ -26,6 +22,17 @@ fn build(inputs: &[PathBuf], threads: usize, out: &Path) -> (Vec<u8>, Vec<u8>) {
     assert!(
         status.success(),
         "pipegraph build --threads {threads} failed"
+    );
+}
+
+/// Runs `pipegraph build` on `inputs` with `--threads n`; returns (json, dot) bytes.
+fn build(inputs: &[PathBuf], threads: usize, out: &Path) -> (Vec<u8>, Vec<u8>) {
+    let json = out.join(format!("t{threads}.json"));
+    let dot = out.join(format!("t{threads}.dot"));
+    run_build(
+        inputs,
+        threads,
+        &[Path::new("--json"), &json, Path::new("--dot"), &dot],
     );
     (
         std::fs::read(&json).expect("json written"),
@@ -51,18 +58,10 @@ fn every_format_is_identical_for_any_thread_count() {
     let out = tempfile::tempdir().expect("tempdir");
     let read_all = |threads: usize| -> Vec<(String, Vec<u8>)> {
         let dir = out.path().join(format!("t{threads}"));
-        let status = Command::new(env!("CARGO_BIN_EXE_pipegraph"))
-            .arg("build")
-            .arg(root().join("data/filings"))
-            .arg("--out-dir")
-            .arg(&dir)
-            .arg("--threads")
-            .arg(threads.to_string())
-            .status()
-            .expect("run pipegraph");
-        assert!(
-            status.success(),
-            "pipegraph build --threads {threads} failed"
+        run_build(
+            &[root().join("data/filings")],
+            threads,
+            &[Path::new("--out-dir"), &dir],
         );
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .expect("output folder")
